@@ -1,0 +1,79 @@
+package io.newsflow.localstack;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MongoDB-wire server (mongo-java-server) on 127.0.0.1. With a data folder it uses the
+ * persistent H2 MVStore backend, so a restart keeps every document; without one it keeps data in
+ * memory (for tests). Clients reach it with the ordinary MongoDB driver through {@link #uri()}.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+  private final Path dataDir;
+  private final int port;
+  private MongoServer server;
+
+  /**
+   * @param dataDir folder for the H2 store, or null to keep data in memory
+   * @param port    port on 127.0.0.1, 0 for a free one
+   */
+  public EmbeddedMongoServer(Path dataDir, int port) {
+    this.dataDir = dataDir == null ? null : dataDir.toAbsolutePath();
+    this.port = port == 0 ? Ports.free() : port;
+  }
+
+  public static EmbeddedMongoServer inMemory() {
+    return new EmbeddedMongoServer(null, 0);
+  }
+
+  public synchronized EmbeddedMongoServer start() {
+    if (server != null) {
+      return this;
+    }
+    server = new MongoServer(backend());
+    server.bind("127.0.0.1", port);
+    log.info("MongoDB-wire server listening on {} ({})", uri(), dataDir == null ? "in memory" : "H2 store in " + dataDir);
+    return this;
+  }
+
+  /** A connection string for the {@code newsflow} database on this server. */
+  public String uri() {
+    return "mongodb://127.0.0.1:" + port + "/newsflow";
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.shutdownNow();
+      server = null;
+      log.info("MongoDB-wire server on port {} stopped", port);
+    }
+  }
+
+  private MongoBackend backend() {
+    if (dataDir == null) {
+      return new MemoryBackend();
+    }
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create MongoDB data folder " + dataDir, e);
+    }
+    return new H2Backend(dataDir.resolve("newsflow.mv").toString());
+  }
+}

@@ -1,0 +1,126 @@
+package io.newsflow.localstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the local stack: the Kafka broker and the MongoDB-wire server on loopback, with data under
+ * one folder. Where {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} is set, that part is not
+ * started and the given address is used instead. When ready it writes {@code local-stack.env} in the
+ * data folder (the addresses the services should use) and runs until stopped.
+ *
+ * <p>Usage: {@code java -jar local-stack-exec.jar [--data DIR] [--kafka-port N] [--mongo-port N]}
+ */
+public final class LocalStack implements AutoCloseable {
+
+  static {
+    // only when run as the local-stack process; as a test library it must not take over the host's logging
+    if (System.getProperty("logback.configurationFile") == null && isMainProcess()) {
+      System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+    }
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final String kafkaBootstrapServers;
+  private final String mongoUri;
+
+  private LocalStack(String kafkaBootstrapServers, String mongoUri) {
+    this.kafkaBootstrapServers = kafkaBootstrapServers;
+    this.mongoUri = mongoUri;
+  }
+
+  /** Starts whatever {@code externalKafka} and {@code externalMongo} (either may be null) do not provide. */
+  public static LocalStack start(Path dataDir, int kafkaPort, int mongoPort, String externalKafka, String externalMongo) {
+    List<AutoCloseable> opened = new ArrayList<>();
+    String kafka = externalKafka;
+    String mongo = externalMongo;
+    if (isBlank(kafka)) {
+      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), kafkaPort).start();
+      opened.add(broker);
+      kafka = broker.bootstrapServers();
+    } else {
+      log.info("KAFKA_BOOTSTRAP_SERVERS is set: using Kafka at {}, starting none", kafka);
+    }
+    if (isBlank(mongo)) {
+      EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir.resolve("mongo"), mongoPort).start();
+      opened.add(server);
+      mongo = server.uri();
+    } else {
+      log.info("MONGODB_URI is set: using MongoDB at {}, starting none", mongo);
+    }
+    LocalStack stack = new LocalStack(kafka, mongo);
+    stack.started.addAll(opened);
+    return stack;
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafkaBootstrapServers;
+  }
+
+  public String mongoUri() {
+    return mongoUri;
+  }
+
+  /** Stops what this stack started, newest first. */
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        log.warn("stopping {} failed", started.get(i), e);
+      }
+    }
+    started.clear();
+  }
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    Path dataDir = Path.of("data");
+    int kafkaPort = 9092;
+    int mongoPort = 27017;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--data" -> dataDir = Path.of(args[++i]);
+        case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+        case "--mongo-port" -> mongoPort = Integer.parseInt(args[++i]);
+        default -> {
+          System.err.println("usage: local-stack [--data DIR] [--kafka-port N] [--mongo-port N]");
+          System.exit(2);
+        }
+      }
+    }
+    Files.createDirectories(dataDir);
+    Path envFile = dataDir.resolve("local-stack.env");
+    Files.deleteIfExists(envFile);
+    LocalStack stack = start(dataDir, kafkaPort, mongoPort, System.getenv("KAFKA_BOOTSTRAP_SERVERS"), System.getenv("MONGODB_URI"));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stack.close();
+      stopped.countDown();
+    }, "local-stack-shutdown"));
+    String env = "KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrapServers() + "\nMONGODB_URI=" + stack.mongoUri() + "\n";
+    Path tmp = dataDir.resolve("local-stack.env.tmp");
+    Files.writeString(tmp, env, StandardCharsets.UTF_8);
+    Files.move(tmp, envFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    System.out.println("local-stack ready: " + env.replace('\n', ' ').strip());
+    stopped.await();
+  }
+
+  private static boolean isMainProcess() {
+    String command = System.getProperty("sun.java.command", "");
+    return command.startsWith(LocalStack.class.getName()) || command.contains("local-stack-exec.jar");
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}
