@@ -1,0 +1,138 @@
+package io.newsflow.gateway.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.newsflow.gateway.config.GatewayProperties;
+import io.newsflow.gateway.http.Problem;
+import io.newsflow.model.json.EventJson;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The gateway's one error classifier for back-end calls: turns what a back-end answered (or that it
+ * did not) into the public answer. Success bodies pass through; a 4xx is passed on as a problem with
+ * the same status; no answer is 503; a 5xx is 502 (503 stays 503, since the back-end says it is
+ * temporarily unable). Reads get an ETag and Cache-Control, and a matching If-None-Match gets 304.
+ */
+@Singleton
+public class BackendAnswers {
+
+  private final BackendClient client;
+  private final String cacheControl;
+
+  public BackendAnswers(BackendClient client, GatewayProperties properties) {
+    this.client = client;
+    this.cacheControl = "public, max-age=" + properties.readCacheMaxAge().toSeconds();
+  }
+
+  /** A cacheable read: GET on the back-end, with ETag and Cache-Control on success. */
+  public CompletableFuture<MutableHttpResponse<?>> read(HttpRequest<?> request, Backend backend, String pathAndQuery) {
+    return answer(client.send(backend, "GET", pathAndQuery, null), request, true);
+  }
+
+  /** A call that must not be cached (operator views and changes). */
+  public CompletableFuture<MutableHttpResponse<?>> call(Backend backend, String method, String pathAndQuery, byte[] body) {
+    return answer(client.send(backend, method, pathAndQuery, body), null, false);
+  }
+
+  private CompletableFuture<MutableHttpResponse<?>> answer(
+      CompletableFuture<BackendResponse> sent, HttpRequest<?> request, boolean cacheable) {
+    return sent.handle((response, error) -> {
+      if (error != null) {
+        return unavailable(error);
+      }
+      return toPublic(response, request, cacheable);
+    });
+  }
+
+  MutableHttpResponse<?> toPublic(BackendResponse response, HttpRequest<?> request, boolean cacheable) {
+    int status = response.status();
+    if (response.isSuccess()) {
+      if (status == 204 || response.body().length == 0) {
+        return HttpResponse.status(HttpStatus.valueOf(status));
+      }
+      MutableHttpResponse<byte[]> ok = HttpResponse.<byte[]>status(HttpStatus.valueOf(status))
+          .contentType(MediaType.APPLICATION_JSON_TYPE);
+      if (!cacheable) {
+        return ok.header("Cache-Control", "no-store").body(response.body());
+      }
+      String etag = etagOf(response.body());
+      ok.header("ETag", etag).header("Cache-Control", cacheControl).header("Vary", "Accept-Encoding");
+      if (request != null && request.getHeaders().get("If-None-Match") != null
+          && matches(request.getHeaders().get("If-None-Match"), etag)) {
+        return HttpResponse.notModified().header("ETag", etag).header("Cache-Control", cacheControl);
+      }
+      return ok.body(response.body());
+    }
+    if (status >= 400 && status < 500) {
+      return passOnProblem(response);
+    }
+    int publicStatus = status == 503 ? 503 : 502;
+    return new Problem(Problem.TYPE_BASE + "backend-failed", "Back-end failed", publicStatus,
+        response.backend().serviceName() + " answered " + status,
+        Map.of("backend", response.backend().serviceName(), "backendStatus", status)).toResponse();
+  }
+
+  private static MutableHttpResponse<?> passOnProblem(BackendResponse response) {
+    JsonNode body = parse(response.body());
+    if (body != null && body.isObject() && body.hasNonNull("title")) {
+      // Already a problem: keep the back-end's members (category, invalidParams, ...) for the client.
+      return HttpResponse.<byte[]>status(HttpStatus.valueOf(response.status()))
+          .contentType(Problem.PROBLEM_JSON).body(response.body());
+    }
+    String text = new String(response.body(), StandardCharsets.UTF_8).strip();
+    HttpStatus status = HttpStatus.valueOf(response.status());
+    return new Problem("about:blank", status.getReason(), status.getCode(),
+        text.isEmpty() ? response.backend().serviceName() + " answered " + status.getCode()
+            : text.substring(0, Math.min(text.length(), 300)),
+        Map.of("backend", response.backend().serviceName())).toResponse();
+  }
+
+  static MutableHttpResponse<?> unavailable(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof BackendUnavailableException down) {
+      return new Problem(Problem.TYPE_BASE + "backend-unavailable", "Back-end unavailable", 503,
+          down.backend().serviceName() + " did not answer; try again shortly",
+          Map.of("backend", down.backend().serviceName())).toResponse().header("Retry-After", "5");
+    }
+    return new Problem("about:blank", "Internal Server Error", 500,
+        "unexpected error: " + cause.getClass().getSimpleName(), Map.of()).toResponse();
+  }
+
+  private static JsonNode parse(byte[] body) {
+    try {
+      return body.length == 0 ? null : EventJson.mapper().readTree(body);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  static String etagOf(byte[] body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean matches(String ifNoneMatch, String etag) {
+    for (String candidate : ifNoneMatch.split(",")) {
+      String c = candidate.strip();
+      if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

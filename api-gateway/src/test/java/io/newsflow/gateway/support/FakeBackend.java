@@ -1,0 +1,102 @@
+package io.newsflow.gateway.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.newsflow.localstack.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A back-end stand-in: a JDK HTTP server on a free loopback port that answers scripted replies by
+ * "METHOD /path" and records every request it got, so tests can check what the gateway forwarded.
+ */
+public final class FakeBackend implements AutoCloseable {
+
+  /** One request as the back-end saw it. */
+  public record Recorded(String method, String path, String query, String body) {}
+
+  /** A scripted answer. */
+  public record Reply(int status, String contentType, String body) {
+    public static Reply json(int status, String body) {
+      return new Reply(status, "application/json", body);
+    }
+
+    public static Reply problem(int status, String body) {
+      return new Reply(status, "application/problem+json", body);
+    }
+  }
+
+  private final HttpServer server;
+  private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+  private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+
+  public FakeBackend() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", Ports.free()), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Scripts the answer to {@code "GET /internal/v1/timeline"} and the like, for any query; a route
+   * with a query ({@code "GET /internal/v1/timeline?actor=KAZ"}) answers only that exact query, first.
+   */
+  public FakeBackend on(String methodAndPath, Reply reply) {
+    replies.put(methodAndPath, reply);
+    return this;
+  }
+
+  public List<Recorded> requests() {
+    return List.copyOf(requests);
+  }
+
+  public Recorded lastRequest() {
+    if (requests.isEmpty()) {
+      throw new AssertionError("the back-end got no request");
+    }
+    return requests.getLast();
+  }
+
+  public void reset() {
+    replies.clear();
+    requests.clear();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
+    requests.add(new Recorded(method, path, exchange.getRequestURI().getRawQuery(), body));
+    String query = exchange.getRequestURI().getRawQuery();
+    Reply exact = query == null ? null : replies.get(method + " " + path + "?" + query);
+    Reply reply = exact != null ? exact : replies.getOrDefault(method + " " + path, Reply.problem(404,
+        "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no route " + path + "\"}"));
+    byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+    if (reply.contentType() != null) {
+      exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+    }
+    exchange.sendResponseHeaders(reply.status(), reply.status() == 204 ? -1 : bytes.length);
+    if (reply.status() != 204) {
+      exchange.getResponseBody().write(bytes);
+    }
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

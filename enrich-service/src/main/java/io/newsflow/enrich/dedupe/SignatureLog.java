@@ -1,0 +1,131 @@
+package io.newsflow.enrich.dedupe;
+
+import io.newsflow.model.json.EventJson;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dedupe index's shared memory: a compacted topic, keyed by article id, of every {@link DedupeEntry}.
+ * Every instance writes its entries there and reads every partition of it (no consumer group), so
+ * after a restart, or a partition moving to another instance, the index is rebuilt from it.
+ *
+ * <p>Limit: entries reach other instances after a round trip through the broker (milliseconds). Two
+ * copies of one text under two different article ids, landing on two instances within that time,
+ * can both be judged NEW. Same-id decisions (replay, update) are exact because one article's records
+ * share a partition and so an instance.
+ */
+public final class SignatureLog implements SignatureSink, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SignatureLog.class);
+
+  private final String topic;
+  private final Producer<String, byte[]> producer;
+  private final Supplier<KafkaConsumer<String, byte[]>> consumers;
+  private final CountDownLatch restored = new CountDownLatch(1);
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile boolean running;
+  private Thread reader;
+
+  public SignatureLog(String topic, Producer<String, byte[]> producer, Supplier<KafkaConsumer<String, byte[]>> consumers) {
+    this.topic = topic;
+    this.producer = producer;
+    this.consumers = consumers;
+  }
+
+  @Override
+  public void publish(DedupeEntry entry) {
+    producer.send(new ProducerRecord<>(topic, entry.articleId(), EventJson.toBytes(entry)), (metadata, failure) -> {
+      if (failure != null) {
+        // the article itself is published; only other instances and the next start miss this hint
+        log.warn("dedupe signature of {} not written to {}: {}", entry.articleId(), topic, failure.toString());
+      }
+    });
+  }
+
+  /** Starts reading the whole topic into {@code apply}, then keeps following it. */
+  public synchronized void start(Consumer<DedupeEntry> apply) {
+    if (running) {
+      return;
+    }
+    running = true;
+    reader = Thread.ofPlatform().name("dedupe-signatures").daemon().start(() -> follow(apply));
+  }
+
+  /** Waits until everything written before {@link #start} has been applied. */
+  public boolean awaitRestored(Duration timeout) throws InterruptedException {
+    return restored.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public boolean isRestored() {
+    return restored.getCount() == 0;
+  }
+
+  private void follow(Consumer<DedupeEntry> apply) {
+    try (KafkaConsumer<String, byte[]> c = consumers.get()) {
+      consumer = c;
+      List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      c.assign(partitions);
+      c.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = c.endOffsets(partitions);
+      long applied = 0;
+      while (running) {
+        for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(200))) {
+          applyOne(record, apply);
+          applied++;
+        }
+        if (!isRestored() && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+          log.info("dedupe index restored from {}: {} entries", topic, applied);
+          restored.countDown();
+        }
+      }
+    } catch (WakeupException e) {
+      // close() asked us to stop
+    } catch (RuntimeException e) {
+      log.error("dedupe signatures reader stopped: {}", e.toString(), e);
+    }
+  }
+
+  private void applyOne(ConsumerRecord<String, byte[]> record, Consumer<DedupeEntry> apply) {
+    if (record.value() == null) {
+      return;
+    }
+    try {
+      apply.accept(EventJson.fromBytes(record.value(), DedupeEntry.class));
+    } catch (RuntimeException e) {
+      // internal state, not an article: a bad entry loses one hint, so log it and go on
+      log.warn("skipping unreadable dedupe signature at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+    }
+  }
+
+  /** Stops following the topic and flushes the entries not yet written. Idempotent. */
+  @Override
+  public synchronized void close() {
+    producer.close(Duration.ofSeconds(10));
+    running = false;
+    KafkaConsumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    if (reader != null) {
+      try {
+        reader.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.newsflow.enrich.event;
+
+import java.time.DayOfWeek;
+import java.time.Month;
+import java.util.Locale;
+
+/** Month and weekday names as news text writes them, in regex form and back to values. */
+final class DateVocabulary {
+
+  private DateVocabulary() {}
+
+  /** Capitalised only: lower-case "may" and "march" are a verb far more often than a month. */
+  static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December"
+      + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+
+  static final String WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+  /** Capitalised month (first 12) and weekday prefixes, filed by first letter: a word is compared with at most three. */
+  private static final String[] MONTH_OR_WEEKDAY_PREFIXES = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+      "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  private static final String[][] PREFIXES_BY_LETTER = byFirstLetter(MONTH_OR_WEEKDAY_PREFIXES);
+  private static final String[][] WEEKDAYS_BY_LETTER =
+      byFirstLetter(java.util.Arrays.copyOfRange(MONTH_OR_WEEKDAY_PREFIXES, 12, 19));
+  private static final String[][] RELATIVE_BY_LETTER =
+      byFirstLetter(new String[] {"yesterday", "last", "this", "next", "previous"});
+
+  /** Whether a capitalised month or weekday name starts at {@code i}. */
+  static boolean startsMonthOrWeekday(String text, int i) {
+    return startsOneOf(text, i, PREFIXES_BY_LETTER, false);
+  }
+
+  static boolean startsWeekday(String text, int i) {
+    return startsOneOf(text, i, WEEKDAYS_BY_LETTER, false);
+  }
+
+  /** Whether a word of a relative date expression starts at {@code i}, in any case. */
+  static boolean startsRelativeWord(String text, int i) {
+    return startsOneOf(text, i, RELATIVE_BY_LETTER, true);
+  }
+
+  private static boolean startsOneOf(String text, int i, String[][] byLetter, boolean anyCase) {
+    char c = text.charAt(i);
+    int letter = (anyCase ? Character.toLowerCase(c) : c) & 0xFFFF;
+    if (letter >= byLetter.length || byLetter[letter] == null) {
+      return false; // most words: one comparison and out
+    }
+    for (String w : byLetter[letter]) {
+      if (text.regionMatches(anyCase, i, w, 0, w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String[][] byFirstLetter(String[] words) {
+    String[][] table = new String[128][];
+    for (String w : words) {
+      int c = w.charAt(0);
+      String[] old = table[c] == null ? new String[0] : table[c];
+      String[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+      grown[old.length] = w;
+      table[c] = grown;
+    }
+    return table;
+  }
+
+  static Month month(String name) {
+    String key = name.replace(".", "").toLowerCase(Locale.ROOT);
+    for (Month m : Month.values()) {
+      String full = m.name().toLowerCase(Locale.ROOT);
+      if (full.equals(key) || full.startsWith(key) && key.length() >= 3) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException("not a month: " + name);
+  }
+
+  static DayOfWeek weekday(String name) {
+    return DayOfWeek.valueOf(name.toUpperCase(Locale.ROOT));
+  }
+}

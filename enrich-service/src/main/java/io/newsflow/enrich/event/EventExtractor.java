@@ -1,0 +1,115 @@
+package io.newsflow.enrich.event;
+
+import io.newsflow.enrich.tagging.text.PhraseAutomaton;
+import io.newsflow.enrich.tagging.text.PhraseMatch;
+import io.newsflow.enrich.tagging.text.TextFolder;
+import io.newsflow.model.article.ActorTag;
+import io.newsflow.model.article.DatedEvent;
+import io.newsflow.model.article.Span;
+import io.newsflow.model.article.ThemeTag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the date expressions of an article's text into dated events: each with its sentence and the
+ * actors and themes whose mentions or evidence fall in that sentence. Thread-safe.
+ */
+public final class EventExtractor {
+
+  /**
+   * Words that make a sentence speak of the future, so "in May" means the next May. Matched as whole
+   * words in one pass over the folded text (a case-insensitive regular expression run per sentence
+   * cost more than the rest of event extraction).
+   */
+  private static final PhraseAutomaton FUTURE = PhraseAutomaton.build(List.of(
+      "will", "would", "shall", "is due", "are due", "is scheduled", "are scheduled", "scheduled for",
+      "is expected", "are expected", "plans to", "plan to", "planned for", "is planned", "are planned",
+      "upcoming", "is set to", "are set to", "to be held"));
+
+  private final DateExpressionParser parser = new DateExpressionParser();
+
+  /**
+   * @param published the publication day partial dates are resolved against
+   * @param actors    actor tags with their spans (only {@code text} spans are used)
+   * @param themes    theme tags with their evidence spans (only {@code text} spans are used)
+   * @return events in text order
+   */
+  public List<DatedEvent> extract(String text, LocalDate published, List<ActorTag> actors, List<ThemeTag> themes) {
+    List<int[]> sentences = SentenceSplitter.split(text);
+    FutureWords future = new FutureWords(text); // one scan of the text, and only if a partial date asks
+    List<DateExpression> dates = parser.parse(text, 0, text.length(), published,
+        offset -> future.within(sentenceAt(sentences, offset)));
+    List<DatedEvent> events = new ArrayList<>(dates.size());
+    for (DateExpression d : dates) {
+      int[] sentence = sentenceAt(sentences, d.start());
+      int from = Math.min(sentence[0], d.start());
+      int to = Math.max(sentence[1], d.end());
+      events.add(new DatedEvent(d.first(), d.last(), d.precision(), d.text(), text.substring(from, to), d.start(),
+          actorsWithin(actors, from, to), themesWithin(themes, from, to)));
+    }
+    return events;
+  }
+
+  /** Where the text speaks of the future, found on first use. */
+  private static final class FutureWords {
+    private final String text;
+    private List<PhraseMatch> found;
+
+    FutureWords(String text) {
+      this.text = text;
+    }
+
+    boolean within(int[] sentence) {
+      if (found == null) {
+        found = FUTURE.findAll(TextFolder.fold(text));
+      }
+      for (PhraseMatch m : found) {
+        if (m.start() >= sentence[0] && m.end() <= sentence[1]) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static int[] sentenceAt(List<int[]> sentences, int offset) {
+    for (int[] s : sentences) {
+      if (offset < s[1]) {
+        return s;
+      }
+    }
+    return sentences.isEmpty() ? new int[] {offset, offset} : sentences.get(sentences.size() - 1);
+  }
+
+  private static List<String> actorsWithin(List<ActorTag> actors, int from, int to) {
+    List<String> ids = new ArrayList<>(2);
+    for (ActorTag a : actors) {
+      if (anyWithin(a.spans(), from, to)) {
+        ids.add(a.actorId()); // tags have distinct ids: no set needed
+      }
+    }
+    return ids.isEmpty() ? List.of() : List.copyOf(ids);
+  }
+
+  private static List<String> themesWithin(List<ThemeTag> themes, int from, int to) {
+    List<String> ids = new ArrayList<>(2);
+    for (ThemeTag t : themes) {
+      if (anyWithin(t.evidence(), from, to)) {
+        ids.add(t.themeId());
+      }
+    }
+    return ids.isEmpty() ? List.of() : List.copyOf(ids);
+  }
+
+  private static boolean anyWithin(List<Span> spans, int from, int to) {
+    for (int i = 0, n = spans.size(); i < n; i++) {
+      Span span = spans.get(i);
+      // cheap offset test first: most spans are elsewhere in the text
+      if (span.start() >= from && span.end() <= to && "text".equals(span.field())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

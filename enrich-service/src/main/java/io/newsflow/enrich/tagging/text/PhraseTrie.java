@@ -1,0 +1,153 @@
+package io.newsflow.enrich.tagging.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles phrase lists into {@link PhraseAutomaton}'s tables: trie, breadth-first numbering, failure links.
+ *
+ * <p>Failure links only lead to suffixes that start at a word boundary, and the root is only left at a
+ * boundary: a match must start there anyway, so inside a word that no phrase began at, a search stays
+ * at the root and costs one table read per character.
+ */
+final class PhraseTrie {
+
+  /** States this deep or shallower get a dense transition row; deeper ones are rarely visited. */
+  static final int DENSE_DEPTH = 1;
+
+  record Tables(char[] classOf, int alphabet, int denseStates, int[] dense, int[] edgeStart, char[] edgeClass,
+                int[] edgeTo, int[] fail, int[] report, int[] outputLink, int[] outStart, int[] outPhrase,
+                int[] groupOf, int[] localId, int[] phraseLength, boolean[] prefixOnly, int groups) {}
+
+  private static final class Node {
+    final Map<Character, Node> children = new HashMap<>();
+    final List<Integer> phrases = new ArrayList<>(0);
+    final int depth;
+    final char last;
+    int id;
+
+    Node(int depth, char last) {
+      this.depth = depth;
+      this.last = last;
+    }
+  }
+
+  private PhraseTrie() {}
+
+  /** A match may start at {@code c} unless both it and the character before are inside one word. */
+  static boolean canStart(boolean afterWord, char c) {
+    return !(afterWord && TextFolder.isWordChar(c));
+  }
+
+  static Tables compile(List<List<String>> groupLists) {
+    char[] classOf = new char[Character.MAX_VALUE + 1];
+    StringBuilder classChar = new StringBuilder("\0"); // class -> its one character
+    int alphabet = 1;
+    int total = groupLists.stream().mapToInt(List::size).sum();
+    int[] groupOf = new int[total];
+    int[] localId = new int[total];
+    int[] lengths = new int[total];
+    boolean[] prefixOnly = new boolean[total];
+    Node root = new Node(0, ' ');
+    int gid = 0;
+    for (int g = 0; g < groupLists.size(); g++) {
+      List<String> phrases = groupLists.get(g);
+      for (int id = 0; id < phrases.size(); id++, gid++) {
+        String phrase = phrases.get(id);
+        groupOf[gid] = g;
+        localId[gid] = id;
+        if (phrase.endsWith("*")) {
+          prefixOnly[gid] = true;
+          phrase = phrase.substring(0, phrase.length() - 1);
+        }
+        if (phrase.isEmpty()) {
+          throw new IllegalArgumentException("empty phrase at index " + id + " of group " + g);
+        }
+        lengths[gid] = phrase.length();
+        Node node = root;
+        for (int i = 0; i < phrase.length(); i++) {
+          char c = phrase.charAt(i);
+          if (classOf[c] == 0) {
+            classOf[c] = (char) alphabet++;
+            classChar.append(c);
+          }
+          Node parent = node;
+          node = parent.children.computeIfAbsent(c, k -> new Node(parent.depth + 1, k));
+        }
+        int group = g;
+        // a phrase repeated within a group keeps its first id, as callers merge their payloads
+        if (node.phrases.stream().noneMatch(p -> groupOf[p] == group)) {
+          node.phrases.add(gid);
+        }
+      }
+    }
+    // breadth-first numbering: shallow (dense) states first, and every state after its failure target
+    List<Node> order = new ArrayList<>();
+    order.add(root);
+    for (int k = 0; k < order.size(); k++) {
+      order.get(k).id = k;
+      order.addAll(order.get(k).children.values());
+    }
+    int states = order.size();
+    int denseStates = 0;
+    while (denseStates < states && order.get(denseStates).depth <= DENSE_DEPTH) {
+      denseStates++;
+    }
+    int[] edgeStart = new int[states + 1];
+    char[] edgeClass = new char[Math.max(0, states - 1)];
+    int[] edgeTo = new int[edgeClass.length];
+    int[] outStart = new int[states + 1];
+    List<Integer> outPhrase = new ArrayList<>();
+    int edges = 0;
+    for (int s = 0; s < states; s++) {
+      Node node = order.get(s);
+      edgeStart[s] = edges;
+      for (Map.Entry<Character, Node> e : node.children.entrySet()) {
+        edgeClass[edges] = classOf[e.getKey()];
+        edgeTo[edges++] = e.getValue().id;
+      }
+      outStart[s] = outPhrase.size();
+      outPhrase.addAll(node.phrases);
+    }
+    edgeStart[states] = edges;
+    outStart[states] = outPhrase.size();
+
+    int[] dense = new int[denseStates * alphabet];
+    int[] fail = new int[states];
+    int[] report = new int[states];
+    int[] outputLink = new int[states];
+    Tables partial = new Tables(classOf, alphabet, denseStates, dense, edgeStart, edgeClass, edgeTo, fail, report,
+        outputLink, outStart, outPhrase.stream().mapToInt(Integer::intValue).toArray(), groupOf, localId, lengths,
+        prefixOnly, groupLists.size());
+    PhraseAutomaton stepper = new PhraseAutomaton(partial);
+    report[0] = outStart[1] > outStart[0] ? 0 : -1;
+    outputLink[0] = -1;
+    // in breadth-first order each state's failure target, and that target's row, are complete before it is used
+    for (int s = 0; s < states; s++) {
+      boolean afterWord = s > 0 && TextFolder.isWordChar(order.get(s).last);
+      if (s < denseStates && s > 0) {
+        if (fail[s] == 0) {
+          for (int cls = 1; cls < alphabet; cls++) {
+            dense[s * alphabet + cls] = canStart(afterWord, classChar.charAt(cls)) ? dense[cls] : 0;
+          }
+        } else {
+          System.arraycopy(dense, fail[s] * alphabet, dense, s * alphabet, alphabet);
+        }
+      }
+      for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
+        int child = edgeTo[e];
+        int cls = edgeClass[e];
+        if (s < denseStates) {
+          dense[s * alphabet + cls] = child;
+        }
+        int f = s == 0 ? 0 : stepper.step(fail[s], cls, canStart(afterWord, classChar.charAt(cls)));
+        fail[child] = f;
+        outputLink[child] = report[f];
+        report[child] = outStart[child + 1] > outStart[child] ? child : outputLink[child];
+      }
+    }
+    return partial;
+  }
+}

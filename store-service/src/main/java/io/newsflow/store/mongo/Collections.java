@@ -1,0 +1,24 @@
+package io.newsflow.store.mongo;
+
+/** The collections of the store, one place for their names. */
+public final class Collections {
+
+  /** One document per article id: the latest enriched version, with history counters. */
+  public static final String ARTICLES = "articles";
+  /** Time-bucketed article references per timeline key and hour (the read model of the timeline). */
+  public static final String TIMELINE_BUCKETS = "timeline_buckets";
+  /** Per timeline key and month: how many items each hour bucket holds. */
+  public static final String TIMELINE_MONTHS = "timeline_months";
+  /** Per timeline key: months with items, totals, and the actor's or theme's display fields. */
+  public static final String TIMELINE_KEYS = "timeline_keys";
+  /** Per story id: the ids of its articles. */
+  public static final String STORIES = "stories";
+  /** Per original article id: the ids of articles recorded as its duplicates. */
+  public static final String DUPLICATE_LINKS = "duplicate_links";
+  /** Dated events, bucketed per key and event month, for the event timeline. */
+  public static final String EVENT_BUCKETS = "event_buckets";
+  /** Per day: actor pairs seen together, with their themes, for co-occurrence statistics. */
+  public static final String COOCCURRENCE_DAYS = "cooccurrence_days";
+
+  private Collections() {}
+}

@@ -1,0 +1,81 @@
+package io.newsflow.store.timeline;
+
+import io.newsflow.model.article.ActorTag;
+import io.newsflow.model.article.EnrichedArticle;
+import io.newsflow.model.article.ThemeTag;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * Names of timeline keys and their buckets. A key is one way to list articles: {@code all}, an actor
+ * ({@code a:KAZ}), a theme ({@code t:energy-transit}), a source feed ({@code s:f-…}) or a language
+ * ({@code l:en}). A bucket is one key's articles of one UTC hour: {@code a:KAZ|2024-09-12T07}.
+ */
+public final class TimelineKeys {
+
+  public static final String ALL = "all";
+  static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+
+  private TimelineKeys() {}
+
+  public static String actor(String actorId) {
+    return "a:" + actorId;
+  }
+
+  public static String theme(String themeId) {
+    return "t:" + themeId;
+  }
+
+  public static String source(String feedId) {
+    return "s:" + feedId;
+  }
+
+  public static String language(String language) {
+    return "l:" + language;
+  }
+
+  public static String hour(Instant t) {
+    return HOUR.format(t);
+  }
+
+  public static String month(Instant t) {
+    return MONTH.format(t);
+  }
+
+  /** The month ("2024-09") of an hour label ("2024-09-12T07"). */
+  static String monthOfHour(String hour) {
+    return hour.substring(0, 7);
+  }
+
+  static String bucketId(String key, String hour) {
+    return key + "|" + hour;
+  }
+
+  static String monthId(String key, String month) {
+    return key + "|" + month;
+  }
+
+  /** Every key an article is listed under, with the display fields its key document keeps. */
+  public static Map<String, Document> keysOf(EnrichedArticle e) {
+    Map<String, Document> keys = new LinkedHashMap<>();
+    keys.put(ALL, new Document("kind", "all"));
+    keys.put(source(e.article().feedId()), new Document("kind", "source").append("ref", e.article().feedId())
+        .append("name", e.article().sourceName()));
+    if (e.article().language() != null && !e.article().language().isBlank()) {
+      keys.put(language(e.article().language()), new Document("kind", "language").append("ref", e.article().language()));
+    }
+    for (ActorTag a : e.actors()) {
+      keys.put(actor(a.actorId()), new Document("kind", "actor").append("ref", a.actorId())
+          .append("name", a.name()).append("type", a.type()));
+    }
+    for (ThemeTag t : e.themes()) {
+      keys.put(theme(t.themeId()), new Document("kind", "theme").append("ref", t.themeId()).append("label", t.label()));
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,271 @@
+package io.newsflow.store.timeline;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.newsflow.store.mongo.Codecs;
+import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.mongo.VersionedDocuments;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.bson.Document;
+
+/**
+ * Answers article timelines from the bucket read model with {@code _id} lookups only: the key documents
+ * say which months hold items, the month documents which hours, and the hour buckets hold the items,
+ * newest first. The most selective filter drives the walk; the others are checked on each item.
+ */
+public final class TimelineQuery {
+
+  private static final int MONTHS_PER_READ = 3;
+  private static final int MAX_HOURS_PER_READ = 48;
+
+  private final MongoCollection<Document> buckets;
+  private final MongoCollection<Document> months;
+  private final MongoCollection<Document> keys;
+  private final int maxScannedItems;
+
+  public TimelineQuery(MongoDatabase db, int maxScannedItems) {
+    this.buckets = db.getCollection(Collections.TIMELINE_BUCKETS);
+    this.months = db.getCollection(Collections.TIMELINE_MONTHS);
+    this.keys = db.getCollection(Collections.TIMELINE_KEYS);
+    this.maxScannedItems = maxScannedItems;
+  }
+
+  public TimelinePage page(TimelineRequest r) {
+    Map<String, Document> roots = drivingKeys(r);
+    if (roots.isEmpty()) {
+      return new TimelinePage(List.of(), null);
+    }
+    String monthsField = r.includeDuplicates() ? "monthsAll" : "monthsUnique";
+    Instant upper = upperBound(r);
+    String lowMonth = r.from() == null ? "" : TimelineKeys.month(r.from());
+    String highMonth = upper == null ? "~" : TimelineKeys.month(upper);
+    NavigableSet<String> monthLabels = new TreeSet<>(Comparator.reverseOrder());
+    for (Document root : roots.values()) {
+      for (String m : root.get(monthsField, Document.class).keySet()) {
+        if (m.compareTo(lowMonth) >= 0 && m.compareTo(highMonth) <= 0) {
+          monthLabels.add(m);
+        }
+      }
+    }
+    Walk walk = new Walk(r, roots.keySet(), itemFilter(r));
+    List<String> ordered = new ArrayList<>(monthLabels);
+    for (int i = 0; i < ordered.size() && !walk.isDone(); i += MONTHS_PER_READ) {
+      walkMonths(walk, ordered.subList(i, Math.min(ordered.size(), i + MONTHS_PER_READ)), upper);
+    }
+    return walk.page();
+  }
+
+  private void walkMonths(Walk walk, List<String> monthLabels, Instant upper) {
+    List<String> ids = new ArrayList<>();
+    for (String key : walk.keys) {
+      for (String m : monthLabels) {
+        ids.add(TimelineKeys.monthId(key, m));
+      }
+    }
+    String countsField = walk.request.includeDuplicates() ? "all" : "unique";
+    String lowHour = walk.request.from() == null ? "" : TimelineKeys.hour(walk.request.from());
+    String highHour = upper == null ? "~" : TimelineKeys.hour(upper);
+    Map<String, List<String>> bucketsByHour = new LinkedHashMap<>();
+    Map<String, Long> hourCounts = new java.util.HashMap<>();
+    NavigableSet<String> hours = new TreeSet<>(Comparator.reverseOrder());
+    for (Document month : VersionedDocuments.load(months, ids).values()) {
+      for (String h : month.get(countsField, Document.class).keySet()) {
+        if (h.compareTo(lowHour) >= 0 && h.compareTo(highHour) <= 0) {
+          hours.add(h);
+          hourCounts.merge(h, ((Number) month.get(countsField, Document.class).get(h)).longValue(), Long::sum);
+          bucketsByHour.computeIfAbsent(h, k -> new ArrayList<>()).add(TimelineKeys.bucketId(month.getString("key"), h));
+        }
+      }
+    }
+    List<String> ordered = new ArrayList<>(hours);
+    int round = 0;
+    for (int i = 0; i < ordered.size() && !walk.isDone(); round++) {
+      // the month documents know each hour's size: read just enough hours to fill the page, more in later
+      // rounds when filters reject items
+      int wanted = (walk.request.limit() + 1 - walk.taken.size()) << Math.min(round, 6);
+      int end = i;
+      long expected = 0;
+      while (end < ordered.size() && end - i < MAX_HOURS_PER_READ && expected < wanted) {
+        expected += hourCounts.getOrDefault(ordered.get(end), 0L);
+        end++;
+      }
+      List<String> hourGroup = ordered.subList(i, end);
+      i = end;
+      List<String> bucketIds = new ArrayList<>();
+      hourGroup.forEach(h -> bucketIds.addAll(bucketsByHour.get(h)));
+      Map<String, Document> loaded = VersionedDocuments.load(buckets, bucketIds);
+      for (String h : hourGroup) {
+        List<Document> items = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String id : bucketsByHour.get(h)) {
+          Document bucket = loaded.get(id);
+          if (bucket != null) {
+            for (Document item : bucket.getList("items", Document.class)) {
+              if (seen.add(item.getString("articleId"))) {
+                items.add(item);
+              }
+            }
+          }
+        }
+        items.sort(TimelineBuckets.NEWEST_FIRST);
+        walk.offer(items);
+        if (walk.isDone()) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** The keys whose buckets are read: of the filters given, the one with the fewest items. */
+  private Map<String, Document> drivingKeys(TimelineRequest r) {
+    List<List<String>> options = new ArrayList<>();
+    if (!r.actors().isEmpty()) {
+      List<String> actorKeys = r.actors().stream().map(TimelineKeys::actor).toList();
+      options.add(r.allActors() ? List.of(actorKeys.getFirst()) : actorKeys);
+      if (r.allActors()) {
+        actorKeys.forEach(k -> options.add(List.of(k)));
+      }
+    }
+    if (!r.themes().isEmpty()) {
+      options.add(r.themes().stream().map(TimelineKeys::theme).toList());
+    }
+    if (r.source() != null) {
+      options.add(List.of(TimelineKeys.source(r.source())));
+    }
+    if (r.language() != null) {
+      options.add(List.of(TimelineKeys.language(r.language())));
+    }
+    if (options.isEmpty()) {
+      options.add(List.of(TimelineKeys.ALL));
+    }
+    Set<String> all = new HashSet<>();
+    options.forEach(all::addAll);
+    Map<String, Document> roots = VersionedDocuments.load(keys, all);
+    List<String> best = null;
+    long bestCost = Long.MAX_VALUE;
+    for (List<String> option : options) {
+      long cost = 0;
+      boolean anyPresent = false;
+      for (String k : option) {
+        Document root = roots.get(k);
+        if (root != null) {
+          anyPresent = true;
+          cost += ((Number) root.get("total")).longValue();
+        }
+      }
+      if (!anyPresent) {
+        return Map.of(); // a required filter matches nothing at all
+      }
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = option;
+      }
+    }
+    Map<String, Document> chosen = new LinkedHashMap<>();
+    for (String k : best) {
+      if (roots.containsKey(k)) {
+        chosen.put(k, roots.get(k));
+      }
+    }
+    return chosen;
+  }
+
+  private static Instant upperBound(TimelineRequest r) {
+    Instant upper = r.to() == null ? null : r.to().minusMillis(1);
+    if (r.cursor() != null) {
+      Instant c = Instant.ofEpochMilli(r.cursor().t());
+      upper = upper == null || c.isBefore(upper) ? c : upper;
+    }
+    return upper;
+  }
+
+  private static Predicate<Document> itemFilter(TimelineRequest r) {
+    Predicate<Document> p = item -> true;
+    if (!r.actors().isEmpty()) {
+      Set<String> wanted = Set.copyOf(r.actors());
+      p = p.and(item -> {
+        Set<String> present = new HashSet<>();
+        item.getList("actors", Document.class).forEach(a -> present.add(a.getString("actorId")));
+        return r.allActors() ? present.containsAll(wanted) : wanted.stream().anyMatch(present::contains);
+      });
+    }
+    if (!r.themes().isEmpty()) {
+      Set<String> wanted = Set.copyOf(r.themes());
+      p = p.and(item -> item.getList("themes", Document.class).stream().anyMatch(t -> wanted.contains(t.getString("themeId"))));
+    }
+    if (r.source() != null) {
+      p = p.and(item -> r.source().equals(item.getString("feedId")));
+    }
+    if (r.language() != null) {
+      p = p.and(item -> r.language().equalsIgnoreCase(item.getString("language")));
+    }
+    if (!r.titleWords().isEmpty()) {
+      p = p.and(item -> TitleWords.of(item.getString("title")).containsAll(r.titleWords()));
+    }
+    return p;
+  }
+
+  /** The state of one page walk: the items taken so far and how much was examined. */
+  private final class Walk {
+    final TimelineRequest request;
+    final Set<String> keys;
+    final Predicate<Document> filter;
+    final long fromMillis;
+    final long toMillis;
+    final List<Document> taken = new ArrayList<>();
+    int scanned;
+    Document lastExamined;
+
+    Walk(TimelineRequest request, Set<String> keys, Predicate<Document> filter) {
+      this.request = request;
+      this.keys = keys;
+      this.filter = filter;
+      this.fromMillis = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
+      this.toMillis = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli();
+    }
+
+    void offer(List<Document> newestFirst) {
+      for (Document item : newestFirst) {
+        long t = item.getLong("t");
+        String id = item.getString("articleId");
+        if (t >= toMillis || t < fromMillis || (request.cursor() != null && !request.cursor().isBefore(t, id))) {
+          continue;
+        }
+        scanned++;
+        lastExamined = item;
+        if ((request.includeDuplicates() || !item.getBoolean("dup", false)) && filter.test(item)) {
+          taken.add(item);
+        }
+        if (isDone()) {
+          return;
+        }
+      }
+    }
+
+    boolean isDone() {
+      return taken.size() > request.limit() || scanned >= maxScannedItems;
+    }
+
+    TimelinePage page() {
+      List<TimelineItem> items = taken.stream().limit(request.limit()).map(Codecs::timelineItem).toList();
+      Document last = null;
+      if (taken.size() > request.limit()) {
+        last = taken.get(request.limit() - 1);
+      } else if (scanned >= maxScannedItems) {
+        last = lastExamined; // partial page: continue after what was examined
+      }
+      String next = last == null ? null : new TimelineCursor(last.getLong("t"), last.getString("articleId")).encode();
+      return new TimelinePage(items, next);
+    }
+  }
+}
