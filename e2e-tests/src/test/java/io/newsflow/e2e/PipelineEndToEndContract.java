@@ -58,7 +58,12 @@ abstract class PipelineEndToEndContract {
       assertThat(item.get("title").asText()).isEqualTo("CSTO peacekeepers rehearse in Kazakhstan's Almaty region");
       assertThat(actorIds(item)).contains("KAZ", "RUS");
 
-      JsonNode article = EventJson.mapper().readTree(get(system.gateway() + "/api/v1/articles/" + articleId).body());
+      // store-service writes the timeline buckets before the article document (the document is its commit
+      // marker for replays), so for a moment after an item appears its article may still answer 404
+      JsonNode article = await(Duration.ofSeconds(10), "the article readable through the gateway", () -> {
+        HttpResponse<String> response = get(system.gateway() + "/api/v1/articles/" + articleId);
+        return response.statusCode() == 200 ? EventJson.mapper().readTree(response.body()) : null;
+      });
       assertThat(article.get("text").asText())
           .contains("Indestructible Brotherhood")
           .doesNotContain("Leave a comment", "Subscribe", "Most read", "Accept all");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Drives the dashboard in headless Chromium (src/test/browser/dashboard-check.mjs, playwright-core)
- * against the gateway with faked back-ends, and saves docs/dashboard.png. Skipped where Debian's
+ * against the gateway with faked back-ends, and saves target/dashboard.png. Skipped where Debian's
  * chromium or node is not installed.
  */
 @MicronautTest
@@ -42,7 +42,8 @@ class DashboardBrowserTest extends GatewayTest {
     if (!Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
       run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
     }
-    Path screenshot = Path.of("docs/dashboard.png").toAbsolutePath();
+    // into target/, so a test run never rewrites the checked-in docs/dashboard.png (copy it there by hand)
+    Path screenshot = Path.of("target/dashboard.png").toAbsolutePath();
     Files.createDirectories(screenshot.getParent());
     Files.deleteIfExists(screenshot);
 
