@@ -30,6 +30,15 @@ final class FeedRegistration {
   private FeedRegistration() {}
 
   static byte[] validate(byte[] body) {
+    return validate(body, true);
+  }
+
+  /** A settings change ({@code PATCH}): the same members and checks, but no URL — a feed's URL never changes. */
+  static byte[] validateUpdate(byte[] body) {
+    return validate(body, false);
+  }
+
+  private static byte[] validate(byte[] body, boolean registration) {
     JsonNode root;
     try {
       root = body == null || body.length == 0 ? null : EventJson.mapper().readTree(body);
@@ -45,7 +54,11 @@ final class FeedRegistration {
       }
     });
     ObjectNode out = EventJson.mapper().createObjectNode();
-    out.put("url", url(root.get("url")));
+    if (registration) {
+      out.put("url", url(root.get("url")));
+    } else if (root.has("url")) {
+      throw new InvalidParameterException("url", "a feed's URL cannot change; register the new URL and remove the old feed");
+    }
     copyText(root, out, "title", 300);
     if (root.hasNonNull("tags")) {
       out.set("tags", tags(root.get("tags")));

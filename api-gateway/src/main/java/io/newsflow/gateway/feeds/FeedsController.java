@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.newsflow.gateway.backend.Backend;
 import io.newsflow.gateway.backend.BackendAnswers;
@@ -104,6 +105,15 @@ final class FeedsController {
   @Get("/{feedId}")
   CompletableFuture<MutableHttpResponse<?>> one(@PathVariable String feedId) {
     return answers.call(Backend.INGEST, "GET", "/internal/v1/feeds/" + Validate.resourceId("feedId", feedId), null);
+  }
+
+  @Operation(summary = "Change a feed's settings",
+      description = "Body with any of {title, tags, language, timeZone, minPollInterval, maxPollInterval}; the URL never changes.")
+  @Patch("/{feedId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  CompletableFuture<MutableHttpResponse<?>> update(@PathVariable String feedId, @Body byte[] body) {
+    return answers.call(Backend.INGEST, "PATCH", "/internal/v1/feeds/" + Validate.resourceId("feedId", feedId),
+        FeedRegistration.validateUpdate(body));
   }
 
   @Operation(summary = "Stop polling a feed")

@@ -66,6 +66,24 @@ class FeedsApiTest extends GatewayTest {
   }
 
   @Test
+  void changesAFeedsSettingsButNeverItsUrl() {
+    ingest.on("PATCH /internal/v1/feeds/f-5566778899aabbcc", Reply.json(200, Fixtures.read("ingest/feed-new.json")));
+
+    HttpResponse<String> response = http.patch("/api/v1/feeds/f-5566778899aabbcc", "application/json",
+        "{\"title\": \"Kursiv (business)\", \"maxPollInterval\": \"PT2H\"}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode forwarded = json(ingest.lastRequest().body());
+    assertThat(forwarded.get("title").asText()).isEqualTo("Kursiv (business)");
+    assertThat(forwarded.get("maxPollInterval").asText()).isEqualTo("PT2H");
+    assertThat(forwarded.has("url")).isFalse();
+
+    assertProblem(http.patch("/api/v1/feeds/f-5566778899aabbcc", "application/json", "{\"url\": \"https://b.example/rss\"}"), "url");
+    assertProblem(http.patch("/api/v1/feeds/f-5566778899aabbcc", "application/json", "{\"timeZone\": \"Mars/Olympus\"}"), "timeZone");
+    assertThat(ingest.requests()).hasSize(1);
+  }
+
+  @Test
   void rejectsAFeedWithoutAnHttpUrlBeforeCallingIngest() {
     assertProblem(http.post("/api/v1/feeds", "application/json", "{\"url\": \"file:///etc/passwd\"}"), "url");
     assertProblem(http.post("/api/v1/feeds", "application/json", "{\"title\": \"no url\"}"), "url");

@@ -37,6 +37,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  public HttpResponse<String> patch(String path, String contentType, String body, String... headers) {
+    return send(request(path, headers).header("Content-Type", contentType)
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   public HttpResponse<String> options(String path, String... headers) {
     return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
   }

@@ -46,11 +46,28 @@ final class DateVocabulary {
       return false; // most words: one comparison and out
     }
     for (String w : byLetter[letter]) {
-      if (text.regionMatches(anyCase, i, w, 0, w.length())) {
+      if (anyCase ? startsAsciiIgnoringCase(text, i, w) : text.startsWith(w, i)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * {@code regionMatches(true, ...)} for an ASCII lower-case word, without its per-character Unicode
+   * case mapping: the rules that follow match these words case-insensitively in ASCII only anyway.
+   */
+  private static boolean startsAsciiIgnoringCase(String text, int i, String lowerWord) {
+    if (i + lowerWord.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < lowerWord.length(); k++) {
+      char c = text.charAt(i + k);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerWord.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String[][] byFirstLetter(String[] words) {

@@ -3,6 +3,7 @@ package io.newsflow.ingest.api;
 import io.newsflow.ingest.config.IngestProperties;
 import io.newsflow.ingest.feed.FeedRegistration;
 import io.newsflow.ingest.feed.FeedService;
+import io.newsflow.ingest.feed.FeedUpdate;
 import io.newsflow.ingest.feed.InvalidFeedException;
 import io.newsflow.model.feed.FeedDefinition;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,6 +52,15 @@ class FeedController {
   @GetMapping("/{feedId}")
   FeedView get(@PathVariable String feedId) {
     return view(feeds.get(feedId));
+  }
+
+  @PatchMapping("/{feedId}")
+  FeedView update(@PathVariable String feedId, @RequestBody UpdateFeedBody body) {
+    if (body == null) {
+      throw new InvalidFeedException(feedId, "invalid", "body is required");
+    }
+    return view(feeds.update(feedId, new FeedUpdate(body.title(), body.tags(), body.language(), body.timeZone(),
+        duration(feedId, "minPollInterval", body.minPollInterval()), duration(feedId, "maxPollInterval", body.maxPollInterval()))));
   }
 
   @PostMapping("/{feedId}/pause")

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.api;
 
 import io.newsflow.ingest.feed.FeedNotFoundException;
+import io.newsflow.ingest.feed.FeedNotOwnedException;
 import io.newsflow.ingest.feed.InvalidFeedException;
 import io.newsflow.ingest.kafka.RecordSender;
 import java.net.URI;
@@ -18,6 +19,14 @@ class ProblemHandler {
   ProblemDetail notFound(FeedNotFoundException e) {
     ProblemDetail p = problem(HttpStatus.NOT_FOUND, "feed-not-found", "Feed not found", e.getMessage());
     p.setProperty("feedId", e.feedId());
+    return p;
+  }
+
+  @ExceptionHandler(FeedNotOwnedException.class)
+  ProblemDetail notOwned(FeedNotOwnedException e) {
+    ProblemDetail p = problem(HttpStatus.CONFLICT, "feed-not-owned", "Feed polled by another instance", e.getMessage());
+    p.setProperty("feedId", e.feedId());
+    p.setProperty("partition", e.partition());
     return p;
   }
 

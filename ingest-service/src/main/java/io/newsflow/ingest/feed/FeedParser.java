@@ -7,9 +7,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.newsflow.model.json.EventJson;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -28,9 +26,8 @@ import java.util.Set;
  * {@link ParsedFeed}. Links are resolved against the feed's final URL; dates end in UTC and are
  * flagged when they lie in the future or before the web existed.
  *
- * <p>Character set, in this order: byte-order mark, then the HTTP {@code Content-Type} charset for
- * text types or the XML prolog's encoding for XML types (RFC 3023, as Rome's {@link XmlReader}
- * implements it), then UTF-8. DOCTYPEs are refused outright, so no DTD is ever fetched and no entity
+ * <p>The character set is decided by {@link FeedCharset} (byte-order mark, then HTTP charset, then XML
+ * prolog, then UTF-8, leniently; the order is documented there). DOCTYPEs are refused outright, so no DTD is ever fetched and no entity
  * is ever expanded. A DOCTYPE that only names an external DTD (the old Netscape RSS 0.91 one) is
  * removed before parsing instead, so such feeds still parse; one with an internal subset, where
  * entities are declared, is refused.
@@ -104,32 +101,20 @@ public final class FeedParser {
     return new ParsedItem(guid, link, HtmlText.line(entry.getTitle()), summary, content, List.copyOf(authors), published, updated, flags);
   }
 
-  private static final java.util.regex.Pattern CHANNEL_LESS_RSS = java.util.regex.Pattern.compile("<rss(\\s[^>]*)?>\\s*</rss>\\s*$");
-
   /** A Rome feed and the character set its bytes were decoded with. */
   record XmlFeed(SyndFeed synd, String encoding, String xml) {}
 
   /** Decodes and parses an XML feed with Rome, DOCTYPEs refused (see the class comment). */
   static XmlFeed readXml(byte[] body, String contentType, URI feedUrl) {
-    try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-      String xml = readAll(reader);
+    FeedCharset.Decoded decoded = FeedCharset.decode(body, contentType);
+    try {
+      String xml = XmlRepairs.apply(withoutExternalDoctype(decoded.text()));
       SyndFeedInput input = new SyndFeedInput();
       input.setAllowDoctypes(false);
       input.setXmlHealerOn(true);
       input.setPreserveWireFeed(true); // for RSS <ttl>
-      xml = withoutExternalDoctype(xml);
-      try {
-        return new XmlFeed(input.build(new StringReader(xml)), reader.getEncoding(), xml);
-      } catch (FeedException | RuntimeException e) {
-        if (CHANNEL_LESS_RSS.matcher(xml).find() && !xml.contains("<channel")) {
-          // Rome fails on an <rss> without <channel>; it is well-formed and simply has no items
-          SyndFeed empty = new com.rometools.rome.feed.synd.SyndFeedImpl();
-          empty.setFeedType("rss_2.0");
-          return new XmlFeed(empty, reader.getEncoding(), xml);
-        }
-        throw e;
-      }
-    } catch (FeedException | IOException | RuntimeException e) {
+      return new XmlFeed(input.build(new StringReader(xml)), decoded.charset(), xml);
+    } catch (FeedException | RuntimeException e) {
       throw new FeedParseException(feedUrl.toString(), rootMessage(e), e);
     }
   }
@@ -151,16 +136,6 @@ public final class FeedParser {
   private static final java.util.regex.Pattern EXTERNAL_DOCTYPE = java.util.regex.Pattern.compile(
       "<!DOCTYPE\\s+[\\w:.-]+(?:\\s+(?:PUBLIC|SYSTEM)(?:\\s+(?:\"[^\"]*\"|'[^']*')){1,2})?\\s*>",
       java.util.regex.Pattern.CASE_INSENSITIVE);
-
-  private static String readAll(XmlReader reader) throws IOException {
-    StringBuilder out = new StringBuilder();
-    char[] buffer = new char[8192];
-    int n;
-    while ((n = reader.read(buffer)) != -1) {
-      out.append(buffer, 0, n);
-    }
-    return out.toString();
-  }
 
   static String withoutExternalDoctype(String xml) {
     int head = Math.min(xml.length(), 4096);

@@ -23,6 +23,9 @@ public final class FeedScheduler implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
 
+  // long enough for a group rebalance at start-up, short enough for an operator's request
+  private static final Duration OWNERSHIP_WAIT = Duration.ofSeconds(5);
+
   private final FeedRegistry registry;
   private final CursorStore cursors;
   private final FeedOwnership ownership;
@@ -126,11 +129,30 @@ public final class FeedScheduler implements AutoCloseable {
     nextAttempt.put(feedId, clock.instant());
   }
 
-  /** Polls the feed now in the caller's thread, waiting for a poll already running to finish first. */
-  public FeedHealth pollNow(FeedDefinition feed) {
+  /**
+   * Polls the feed now in the caller's thread, waiting for a poll already running to finish first.
+   *
+   * @throws FeedNotOwnedException when another instance polls this feed (after a short wait, so a
+   *     refresh sent while partitions are being assigned is not refused needlessly)
+   */
+  public FeedHealth pollNow(FeedRegistry.RegisteredFeed registered) {
+    FeedDefinition feed = registered.definition();
+    long assignmentWait = System.nanoTime() + OWNERSHIP_WAIT.toNanos();
+    while (!ownership.owns(registered.partition()) && System.nanoTime() < assignmentWait) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     ReentrantLock lock = pollLocks.computeIfAbsent(feed.feedId(), k -> new ReentrantLock());
     lock.lock();
     try {
+      // checked under the lock, as the scheduled polls do, so a revocation cannot slip in between
+      if (!ownership.owns(registered.partition())) {
+        throw new FeedNotOwnedException(feed.feedId(), registered.partition());
+      }
       return pollLocked(feed);
     } finally {
       lock.unlock();

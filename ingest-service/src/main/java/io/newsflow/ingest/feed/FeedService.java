@@ -11,6 +11,7 @@ import io.newsflow.model.feed.FeedIds;
 import io.newsflow.model.feed.FeedState;
 import java.net.URI;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -132,6 +133,27 @@ public final class FeedService {
     return cursors.get(feedId).health();
   }
 
+  /**
+   * Changes a feed's settings and publishes the change as {@code UPDATED}; the scheduler reads the
+   * new poll bounds on the feed's next poll.
+   *
+   * @throws InvalidFeedException for an unknown time zone or poll bounds that contradict each other
+   */
+  public FeedDefinition update(String feedId, FeedUpdate update) {
+    FeedDefinition f = get(feedId);
+    String zone = update.timeZone() == null ? f.timeZone() : validZone(update.timeZone(), f.url()).getId();
+    Duration min = update.minPollInterval() == null ? f.minPollInterval() : update.minPollInterval();
+    Duration max = update.maxPollInterval() == null ? f.maxPollInterval() : update.maxPollInterval();
+    if (min != null && max != null && max.compareTo(min) < 0) {
+      throw new InvalidFeedException(f.url(), "invalid", "maxPollInterval is below minPollInterval");
+    }
+    String title = update.title() == null || update.title().isBlank() ? f.title() : update.title().strip();
+    FeedDefinition changed = new FeedDefinition(f.feedId(), f.url(), title, f.siteUrl(),
+        update.tags() == null ? f.tags() : update.tags(), update.language() == null ? f.language() : update.language(),
+        zone, min, max, f.state());
+    return changed.equals(f) ? f : registry.publish(FeedChange.UPDATED, changed);
+  }
+
   public FeedDefinition pause(String feedId) {
     return changeState(feedId, FeedChange.PAUSED, FeedState.PAUSED);
   }
@@ -147,10 +169,14 @@ public final class FeedService {
     scheduler.forget(feedId);
   }
 
-  /** Polls now, whatever the schedule, and returns the feed once the poll is over. */
+  /**
+   * Polls now, whatever the schedule, and returns the feed once the poll is over.
+   *
+   * @throws FeedNotOwnedException when another instance polls this feed
+   */
   public FeedDefinition refresh(String feedId) {
     FeedDefinition feed = get(feedId);
-    scheduler.pollNow(feed);
+    scheduler.pollNow(registry.find(feedId).orElseThrow(() -> new FeedNotFoundException(feedId)));
     return feed;
   }
 

@@ -73,6 +73,7 @@ public final class SafeHttpClient implements AutoCloseable {
         .disableRedirectHandling() // followed by hand, to check each hop and detect loops
         .disableAutomaticRetries()
         .disableCookieManagement()
+        .disableContentCompression() // decoded by ContentDecoding, so unknown encodings get our category
         .setUserAgent(config.userAgent())
         .build();
   }
@@ -116,6 +117,7 @@ public final class SafeHttpClient implements AutoCloseable {
         .setConnectionRequestTimeout(Timeout.of(remaining))
         .build());
     request.setHeader("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
+    request.setHeader("Accept-Encoding", ContentDecoding.ACCEPTED);
     extraHeaders.forEach(request::setHeader);
     try (HostPoliteness.Permit permit = politeness.acquire(uri.getHost())) {
       remaining = Duration.between(Instant.now(), deadline);
@@ -159,19 +161,20 @@ public final class SafeHttpClient implements AutoCloseable {
       Duration retryAfter = (status == 429 || status == 503) ? RetryAfter.parse(headers.get("retry-after"), Instant.now()) : null;
       throw new FetchException(uri.toString(), FailureCategory.HTTP_STATUS, status, retryAfter, null, null);
     }
-    return new HopResult(new FetchedResponse(uri, status, headers, readCapped(uri, response.getEntity())), null);
+    return new HopResult(new FetchedResponse(uri, status, headers, readCapped(uri, response.getEntity(), headers.get("content-encoding"))), null);
   }
 
-  private byte[] readCapped(URI uri, HttpEntity entity) throws IOException {
+  private byte[] readCapped(URI uri, HttpEntity entity, String contentEncoding) throws IOException {
     if (entity == null) {
       return new byte[0];
     }
     long cap = config.maxBodyBytes();
-    // the entity stream is already decompressed, so this counts decoded bytes and stops gzip bombs
-    try (InputStream in = entity.getContent()) {
-      if (in == null) {
-        return new byte[0];
-      }
+    InputStream raw = entity.getContent();
+    if (raw == null) {
+      return new byte[0];
+    }
+    // the stream is decoded here, so this counts decoded bytes and stops gzip and deflate bombs
+    try (InputStream in = ContentDecoding.decoding(uri, raw, contentEncoding)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[16 * 1024];
       long total = 0;

@@ -245,6 +245,20 @@ class FeedIngestIT {
     JsonNode paused = json(ingest.post("/internal/v1/feeds/" + brokenId + "/pause", null).body());
     assertThat(paused.path("state").asText()).isEqualTo("PAUSED");
     assertThat(json(ingest.post("/internal/v1/feeds/" + brokenId + "/resume", null).body()).path("state").asText()).isEqualTo("ACTIVE");
+
+    IngestInstance.Response updated = ingest.patch("/internal/v1/feeds/" + brokenId,
+        "{\"title\":\"Broken but renamed\",\"tags\":[\"watch\"],\"timeZone\":\"Asia/Almaty\",\"maxPollInterval\":\"PT3H\"}");
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    JsonNode reread = json(ingest.get("/internal/v1/feeds/" + brokenId).body());
+    assertThat(reread.path("title").asText()).isEqualTo("Broken but renamed");
+    assertThat(reread.path("tags").get(0).asText()).isEqualTo("watch");
+    assertThat(reread.path("timeZone").asText()).isEqualTo("Asia/Almaty");
+    assertThat(reread.path("maxPollInterval").asText()).isEqualTo("PT3H");
+    assertThat(reread.path("url").asText()).as("the URL never changes").isEqualTo(web.url("/broken.rss"));
+    IngestInstance.Response badZone = ingest.patch("/internal/v1/feeds/" + brokenId, "{\"timeZone\":\"Mars/Olympus\"}");
+    assertThat(badZone.status()).isEqualTo(400);
+    IngestInstance.Response badBounds = ingest.patch("/internal/v1/feeds/" + brokenId, "{\"maxPollInterval\":\"PT10M\"}");
+    assertThat(badBounds.status()).as("max below the feed's 1 h minimum").isEqualTo(400);
   }
 
   private static String register(String url) {

@@ -27,6 +27,7 @@ class FeedSuiteTest {
     String report = harness.report(COMMAND);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "FEED-SUITE-REPORT.md"), report);
+    Files.writeString(Path.of("target", "feed-suite-wrong.txt"), harness.wrongCases());
     if (Boolean.getBoolean("feedSuite.writeReport")) {
       Files.writeString(Path.of("FEED-SUITE-REPORT.md"), report);
     }

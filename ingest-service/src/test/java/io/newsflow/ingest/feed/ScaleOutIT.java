@@ -104,6 +104,19 @@ class ScaleOutIT {
       agentsSeen.addAll(agents);
     }
 
+    // a manual refresh on the instance that does not own the feed is refused, and nothing is fetched there
+    int partition0 = registryA.find(feedIds.getFirst()).orElseThrow().partition();
+    IngestInstance owner0 = ownsA.owns(partition0) ? a : b;
+    IngestInstance other0 = owner0 == a ? b : a;
+    String otherAgent = other0 == a ? "instance-A" : "instance-B";
+    long refreshFrom = System.nanoTime();
+    IngestInstance.Response refused = other0.post("/internal/v1/feeds/" + feedIds.getFirst() + "/refresh", null);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.body()).contains("feed-not-owned").contains("\"partition\":" + partition0);
+    assertThat(agentsSince("/scale/feed-0.xml", refreshFrom)).noneMatch(ua -> ua.endsWith(otherAgent));
+    IngestInstance.Response refreshed = owner0.post("/internal/v1/feeds/" + feedIds.getFirst() + "/refresh", null);
+    assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+
     // A dies without leaving the group: B must pick up A's feeds once the session times out (6 s here)
     a.bean(FeedScheduler.class).close();
     ownsA.abandon();

@@ -70,6 +70,59 @@ class SafeHttpClientTest {
   }
 
   @Test
+  void deflateIsDecodedZlibWrappedOrRawAndItsBombsAreCutOff() throws IOException {
+    byte[] feed = "<rss version=\"2.0\"><channel><title>ok</title></channel></rss>".getBytes(StandardCharsets.UTF_8);
+    for (boolean raw : new boolean[] {false, true}) {
+      byte[] small = deflate(feed, raw);
+      byte[] bomb = deflate(new byte[50_000_000], raw);
+      web.route("/deflate-" + raw, ex -> {
+        ex.getResponseHeaders().set("Content-Encoding", "deflate");
+        ex.sendResponseHeaders(200, small.length);
+        ex.getResponseBody().write(small);
+      });
+      web.route("/deflate-bomb-" + raw, ex -> {
+        ex.getResponseHeaders().set("Content-Encoding", "Deflate");
+        ex.sendResponseHeaders(200, bomb.length);
+        ex.getResponseBody().write(bomb);
+      });
+      assertThat(new String(client.get(URI.create(web.url("/deflate-" + raw)), Map.of()).body(), StandardCharsets.UTF_8))
+          .as("raw=%s", raw).contains("<title>ok</title>");
+      assertFails(() -> client.get(URI.create(web.url("/deflate-bomb-" + raw)), Map.of()), FailureCategory.TOO_LARGE);
+    }
+  }
+
+  private static byte[] deflate(byte[] data, boolean raw) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(out, new java.util.zip.Deflater(9, raw))) {
+      d.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void brotliSentUnaskedIsACategorisedErrorAndNeverDecoded() {
+    // the first bytes of a real brotli stream of 50 MB of zeros would be tiny; any bytes will do, they must not be read
+    byte[] notDecoded = {(byte) 0x8b, 0x7f, (byte) 0xff, 0x1f, 0x00, 0x03};
+    web.route("/br", ex -> {
+      ex.getResponseHeaders().set("Content-Encoding", "br");
+      ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+      ex.sendResponseHeaders(200, notDecoded.length);
+      ex.getResponseBody().write(notDecoded);
+    });
+    web.route("/plain", ex -> {
+      byte[] ok = "<rss version=\"2.0\"><channel><title>ok</title></channel></rss>".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, ok.length);
+      ex.getResponseBody().write(ok);
+    });
+    FetchException e = catchFetch(() -> client.get(URI.create(web.url("/br")), Map.of()));
+    assertThat(e.category()).isEqualTo(FailureCategory.PARSE);
+    assertThat(e.getMessage()).contains("Content-Encoding br");
+    assertThat(web.requests("/br").getFirst().headers().get("accept-encoding")).contains("gzip").doesNotContain("br");
+    // the refusal stops nothing: the same client goes on fetching
+    assertThat(new String(client.get(URI.create(web.url("/plain")), Map.of()).body(), StandardCharsets.UTF_8)).contains("<title>ok</title>");
+  }
+
+  @Test
   void oversizedHeaderIsRefused() {
     web.route("/headers", ex -> {
       ex.getResponseHeaders().set("X-Padding", "a".repeat(20_000));

@@ -3,16 +3,21 @@ package io.newsflow.store.retention;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.VersionedDocuments;
+import io.newsflow.store.mongo.KeyedDocuments;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Deletes articles older than a cutoff, with their places in every read model. The cutoff is rounded
@@ -50,14 +55,20 @@ public final class RetentionSweep {
     long deletedBuckets = buckets.deleteMany(Filters.lt("hour", Date.from(cutoff))).getDeletedCount();
     long deletedMonths = months.deleteMany(Filters.lt("month", cutoffMonth)).getDeletedCount();
     List<Document> partial = new ArrayList<>();
+    List<WriteModel<Document>> monthWrites = new ArrayList<>();
     for (Document month : months.find(Filters.eq("month", cutoffMonth))) {
-      boolean changed = month.get("all", Document.class).keySet().removeIf(h -> h.compareTo(cutoffHour) < 0);
-      changed |= month.get("unique", Document.class).keySet().removeIf(h -> h.compareTo(cutoffHour) < 0);
-      if (changed) {
+      List<Bson> unsets = new ArrayList<>();
+      for (String field : List.of("all", "unique")) {
+        Document counts = month.get(field, Document.class);
+        counts.keySet().stream().filter(h -> h.compareTo(cutoffHour) < 0).forEach(h -> unsets.add(Updates.unset(field + "." + h)));
+        counts.keySet().removeIf(h -> h.compareTo(cutoffHour) < 0);
+      }
+      if (!unsets.isEmpty()) {
         partial.add(month);
+        monthWrites.add(KeyedDocuments.update(month.getString("_id"), unsets));
       }
     }
-    VersionedDocuments.save(months, partial);
+    KeyedDocuments.write(months, monthWrites);
     recountKeys(cutoffMonth, partial);
     long deletedEvents = sweepEvents(cutoff);
     long deletedDays = days.deleteMany(Filters.lt("day", cutoffHour.substring(0, 10))).getDeletedCount();
@@ -65,26 +76,33 @@ public final class RetentionSweep {
   }
 
   private void recountKeys(String cutoffMonth, List<Document> partialMonths) {
-    List<Document> changed = new ArrayList<>();
+    List<WriteModel<Document>> writes = new ArrayList<>();
     for (Document key : keys.find()) {
       Document all = key.get("monthsAll", Document.class);
       Document unique = key.get("monthsUnique", Document.class);
-      boolean dirty = all.keySet().removeIf(m -> m.compareTo(cutoffMonth) < 0);
-      dirty |= unique.keySet().removeIf(m -> m.compareTo(cutoffMonth) < 0);
+      Map<String, Long> changedAll = new LinkedHashMap<>();
+      Map<String, Long> changedUnique = new LinkedHashMap<>();
+      all.keySet().stream().filter(m -> m.compareTo(cutoffMonth) < 0).forEach(m -> changedAll.put(m, 0L));
+      unique.keySet().stream().filter(m -> m.compareTo(cutoffMonth) < 0).forEach(m -> changedUnique.put(m, 0L));
       for (Document m : partialMonths) {
         if (m.getString("key").equals(key.getString("_id"))) {
-          put(all, cutoffMonth, sum(m.get("all", Document.class)));
-          put(unique, cutoffMonth, sum(m.get("unique", Document.class)));
-          dirty = true;
+          changedAll.put(cutoffMonth, sum(m.get("all", Document.class)));
+          changedUnique.put(cutoffMonth, sum(m.get("unique", Document.class)));
         }
       }
-      if (dirty) {
-        key.put("total", sum(all));
-        key.put("unique", sum(unique));
-        changed.add(key);
+      if (changedAll.isEmpty() && changedUnique.isEmpty()) {
+        continue;
       }
+      changedAll.forEach((m, n) -> put(all, m, n));
+      changedUnique.forEach((m, n) -> put(unique, m, n));
+      // field updates, not a replace: a writer may be adding to this key's current month meanwhile
+      List<Bson> updates = new ArrayList<>(KeyedDocuments.counts("monthsAll", changedAll));
+      updates.addAll(KeyedDocuments.counts("monthsUnique", changedUnique));
+      updates.add(Updates.set("total", sum(all)));
+      updates.add(Updates.set("unique", sum(unique)));
+      writes.add(KeyedDocuments.update(key.getString("_id"), updates));
     }
-    VersionedDocuments.save(keys, changed);
+    KeyedDocuments.write(keys, writes);
   }
 
   /** Events are bucketed by event date, not article date: drop the items of articles that went. */
@@ -93,6 +111,7 @@ public final class RetentionSweep {
     long removed = 0;
     List<Document> changed = new ArrayList<>();
     List<Document> indexes = new ArrayList<>();
+    List<WriteModel<Document>> bucketWrites = new ArrayList<>();
     for (Document bucket : events.find()) {
       if (!bucket.containsKey("items")) {
         indexes.add(bucket);
@@ -104,24 +123,24 @@ public final class RetentionSweep {
         removed += bucket.getList("items", Document.class).size() - items.size();
         bucket.put("items", items);
         changed.add(bucket);
+        bucketWrites.add(KeyedDocuments.update(bucket.getString("_id"),
+            List.of(Updates.pull("items", Filters.lt("publishedAt", cutoffText)))));
       }
     }
-    VersionedDocuments.save(events, changed);
-    List<Document> changedIndexes = new ArrayList<>();
+    KeyedDocuments.write(events, bucketWrites);
+    List<WriteModel<Document>> indexWrites = new ArrayList<>();
     for (Document index : indexes) {
-      Document daysOfKey = index.get("days", Document.class);
-      boolean dirty = false;
+      Map<String, Long> days = new LinkedHashMap<>();
       for (Document b : changed) {
         if (b.getString("key").equals(index.getString("_id"))) {
-          put(daysOfKey, b.getString("day"), b.getList("items", Document.class).size());
-          dirty = true;
+          days.put(b.getString("day"), (long) b.getList("items", Document.class).size());
         }
       }
-      if (dirty) {
-        changedIndexes.add(index);
+      if (!days.isEmpty()) {
+        indexWrites.add(KeyedDocuments.update(index.getString("_id"), KeyedDocuments.counts("days", days)));
       }
     }
-    VersionedDocuments.save(events, changedIndexes);
+    KeyedDocuments.write(events, indexWrites);
     return removed;
   }
 

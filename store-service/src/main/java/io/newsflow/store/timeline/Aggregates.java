@@ -5,7 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.VersionedDocuments;
+import io.newsflow.store.mongo.KeyedDocuments;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -78,7 +78,7 @@ public final class Aggregates {
     refs.forEach(r -> keyOf.put(r, dimension == Dimension.ACTOR ? TimelineKeys.actor(r) : TimelineKeys.theme(r)));
     List<String> ids = new ArrayList<>();
     keyOf.values().forEach(k -> monthLabels.forEach(m -> ids.add(TimelineKeys.monthId(k, m))));
-    Map<String, Document> loaded = VersionedDocuments.load(months, ids);
+    Map<String, Document> loaded = KeyedDocuments.load(months, ids);
     List<Series> series = new ArrayList<>();
     for (Map.Entry<String, String> ref : keyOf.entrySet()) {
       Map<LocalDate, Long> buckets = new TreeMap<>();
@@ -112,7 +112,7 @@ public final class Aggregates {
     }
     Map<String, long[]> counts = new HashMap<>();
     Map<String, Map<String, Long>> themes = new HashMap<>();
-    for (Document day : VersionedDocuments.load(cooccurrence, dayIds).values()) {
+    for (Document day : KeyedDocuments.load(cooccurrence, dayIds).values()) {
       for (Object hourPairs : day.get("hours", Document.class).values()) {
         for (Object o : (List<?>) hourPairs) {
           Document p = (Document) o;

@@ -2,13 +2,19 @@ package io.newsflow.store.timeline;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.newsflow.model.article.DatedEvent;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.VersionedDocuments;
+import io.newsflow.store.mongo.KeyedDocuments;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +27,8 @@ import org.bson.Document;
 /**
  * The dated-event read model: each event an article states, denormalised with its article's title, in
  * buckets per key ({@code all}, actor, theme) and day of the event's start, plus one index document per
- * key listing its days. Like the article timeline it is rewritten from current content, so repeatable.
+ * key listing its days. Like the article timeline it changes by {@code $pull}/{@code $push} and counts
+ * recomputed from content, so repeatable.
  * Events of duplicates are left out, as duplicates are left off timelines.
  */
 public final class EventTimeline implements ArticleWriter.ReadModel {
@@ -73,53 +80,30 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     if (removals.isEmpty()) {
       return;
     }
-    Map<String, Document> stored = VersionedDocuments.load(buckets, removals.keySet());
-    List<Document> changed = new ArrayList<>();
-    Map<String, Set<String>> daysByKey = new LinkedHashMap<>();
-    for (Map.Entry<String, Set<String>> entry : removals.entrySet()) {
-      String id = entry.getKey();
-      List<Document> added = additions.getOrDefault(id, List.of());
-      Document bucket = stored.get(id);
-      if (bucket == null && added.isEmpty()) {
-        continue;
-      }
+    List<WriteModel<Document>> writes = new ArrayList<>(removals.size() + additions.size());
+    removals.forEach((id, articleIds) ->
+        writes.add(KeyedDocuments.update(id, List.of(Updates.pull("items", Filters.in("articleId", articleIds))))));
+    additions.forEach((id, items) -> {
       int split = id.lastIndexOf('|');
-      if (bucket == null) {
-        bucket = new Document("_id", id).append("key", id.substring(0, split)).append("day", id.substring(split + 1))
-            .append("items", new ArrayList<Document>());
-      }
-      List<Document> items = new ArrayList<>(bucket.getList("items", Document.class));
-      items.removeIf(item -> entry.getValue().contains(item.getString("articleId")));
-      items.addAll(added);
-      items.sort(LATEST_EVENT_FIRST);
-      bucket.put("items", items);
-      changed.add(bucket);
-      daysByKey.computeIfAbsent(bucket.getString("key"), k -> new LinkedHashSet<>()).add(bucket.getString("day"));
-    }
-    VersionedDocuments.save(buckets, changed);
-    updateIndexes(changed);
+      writes.add(KeyedDocuments.upsert(id, List.of(
+          Updates.setOnInsert(new Document("key", id.substring(0, split)).append("day", id.substring(split + 1))),
+          Updates.pushEach("items", items, new PushOptions().sortDocument(Sorts.descending("day", "eventId"))))));
+    });
+    KeyedDocuments.write(buckets, writes);
+    updateIndexes(KeyedDocuments.load(buckets, removals.keySet()).values());
   }
 
-  private void updateIndexes(List<Document> changedBuckets) {
-    Map<String, List<Document>> byKey = new LinkedHashMap<>();
-    changedBuckets.forEach(b -> byKey.computeIfAbsent(b.getString("key"), k -> new ArrayList<>()).add(b));
-    Map<String, Document> stored = VersionedDocuments.load(buckets, byKey.keySet());
-    List<Document> changed = new ArrayList<>();
-    for (Map.Entry<String, List<Document>> entry : byKey.entrySet()) {
-      Document index = stored.getOrDefault(entry.getKey(), new Document("_id", entry.getKey())
-          .append("kind", "index").append("days", new Document()));
-      Document days = index.get("days", Document.class);
-      for (Document b : entry.getValue()) {
-        int n = b.getList("items", Document.class).size();
-        if (n == 0) {
-          days.remove(b.getString("day"));
-        } else {
-          days.put(b.getString("day"), n);
-        }
-      }
-      changed.add(index);
-    }
-    VersionedDocuments.save(buckets, changed);
+  /** Each key's index document lists its days with their event counts, recomputed from the buckets read back. */
+  private void updateIndexes(Collection<Document> touchedBuckets) {
+    Map<String, Map<String, Long>> byKey = new LinkedHashMap<>();
+    touchedBuckets.forEach(b -> byKey.computeIfAbsent(b.getString("key"), k -> new LinkedHashMap<>())
+        .put(b.getString("day"), (long) b.getList("items", Document.class).size()));
+    List<WriteModel<Document>> writes = new ArrayList<>(2 * byKey.size());
+    byKey.forEach((key, days) -> {
+      writes.add(KeyedDocuments.ensure(indexId(key), new Document("kind", "index").append("days", new Document())));
+      writes.add(KeyedDocuments.update(indexId(key), KeyedDocuments.counts("days", days)));
+    });
+    KeyedDocuments.write(buckets, writes);
   }
 
   static List<String> bucketsOf(DatedEvent e) {

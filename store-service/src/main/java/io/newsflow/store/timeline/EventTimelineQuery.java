@@ -3,7 +3,7 @@ package io.newsflow.store.timeline;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.VersionedDocuments;
+import io.newsflow.store.mongo.KeyedDocuments;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +36,7 @@ public final class EventTimelineQuery {
 
   public EventPage page(EventRequest r) {
     String key = r.actor() != null ? TimelineKeys.actor(r.actor()) : r.theme() != null ? TimelineKeys.theme(r.theme()) : TimelineKeys.ALL;
-    org.bson.Document index = VersionedDocuments.load(buckets, List.of(EventTimeline.indexId(key))).get(key);
+    org.bson.Document index = KeyedDocuments.load(buckets, List.of(EventTimeline.indexId(key))).get(key);
     if (index == null) {
       return new EventPage(List.of(), null);
     }
@@ -59,7 +59,7 @@ public final class EventTimelineQuery {
     for (int i = 0; i < ordered.size() && taken.size() <= r.limit(); i += DAYS_PER_READ) {
       List<String> ids = ordered.subList(i, Math.min(ordered.size(), i + DAYS_PER_READ)).stream()
           .map(m -> EventTimeline.bucketId(key, m)).toList();
-      Map<String, org.bson.Document> loaded = VersionedDocuments.load(buckets, ids);
+      Map<String, org.bson.Document> loaded = KeyedDocuments.load(buckets, ids);
       for (String id : ids) {
         org.bson.Document bucket = loaded.get(id);
         if (bucket == null) {

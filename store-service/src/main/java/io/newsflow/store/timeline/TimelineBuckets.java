@@ -2,8 +2,11 @@ package io.newsflow.store.timeline;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.VersionedDocuments;
+import io.newsflow.store.mongo.KeyedDocuments;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,16 +15,19 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Maintains the timeline read model: hour buckets of article items per key, the per-month directory of
- * bucket sizes and the per-key totals. Every document is rewritten from its current content (remove the
- * article, add its new item, recount), so applying the same change twice leaves the same state and a
- * batch interrupted half-way can simply be applied again.
+ * bucket sizes and the per-key totals. Buckets change by atomic {@code $pull} and {@code $addToSet} (remove the
+ * article, add its new item) and counts are recomputed from the buckets' content, so applying the same
+ * change twice leaves the same state and a batch interrupted half-way can simply be applied again. One
+ * round trip per collection and step; every write is filtered on {@code _id} alone.
  */
 public final class TimelineBuckets {
 
@@ -78,7 +84,11 @@ public final class TimelineBuckets {
       }
       for (String key : c.next().keys()) {
         String bucket = TimelineKeys.bucketId(key, c.next().hour());
-        removals.computeIfAbsent(bucket, k -> new HashSet<>()).add(c.articleId());
+        if (c.previous() != null) {
+          // a new version replaces its old item even in the same bucket; a first version needs no
+          // removal, as $addToSet of its (deterministic) item is already repeatable
+          removals.computeIfAbsent(bucket, k -> new HashSet<>()).add(c.articleId());
+        }
         additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(c.item());
       }
       keyFields.putAll(c.keyFields());
@@ -88,34 +98,28 @@ public final class TimelineBuckets {
     return written.stream().filter(b -> TimelineKeys.ALL.equals(b.getString("key"))).toList();
   }
 
+  /**
+   * Per bucket that held an earlier version of an article one {@code $pull} of those articles, then per
+   * bucket one {@code $addToSet} of the new items; then the touched buckets are read back by {@code _id $in}
+   * so the hour counts are recomputed from content. Items of a bucket are in no particular order (readers
+   * sort an hour's items): {@code $addToSet} makes a replayed first version a no-op without a {@code $pull},
+   * which would cost a second rewrite of every bucket in the batch.
+   */
   private List<Document> rewriteBuckets(Map<String, Set<String>> removals, Map<String, List<Document>> additions) {
-    Map<String, Document> stored = VersionedDocuments.load(buckets, removals.keySet());
-    List<Document> changed = new ArrayList<>();
-    for (Map.Entry<String, Set<String>> entry : removals.entrySet()) {
-      String id = entry.getKey();
-      List<Document> added = additions.getOrDefault(id, List.of());
-      Document bucket = stored.get(id);
-      if (bucket == null) {
-        if (added.isEmpty()) {
-          continue;
-        }
-        int split = id.lastIndexOf('|');
-        Instant hourStart = Instant.ofEpochMilli(added.getFirst().getLong("t")).truncatedTo(ChronoUnit.HOURS);
-        bucket = new Document("_id", id).append("key", id.substring(0, split)).append("hour", Date.from(hourStart))
-            .append("items", new ArrayList<Document>());
-      }
-      List<Document> items = new ArrayList<>(bucket.getList("items", Document.class));
-      boolean removed = items.removeIf(item -> entry.getValue().contains(item.getString("articleId")));
-      if (!removed && added.isEmpty()) {
-        continue;
-      }
-      items.addAll(added);
-      items.sort(NEWEST_FIRST);
-      bucket.put("items", items);
-      changed.add(bucket);
-    }
-    VersionedDocuments.save(buckets, changed);
-    return changed;
+    List<WriteModel<Document>> writes = new ArrayList<>(removals.size() + additions.size());
+    removals.forEach((id, articleIds) ->
+        writes.add(KeyedDocuments.update(id, List.of(Updates.pull("items", Filters.in("articleId", articleIds))))));
+    additions.forEach((id, items) -> {
+      int split = id.lastIndexOf('|');
+      Instant hourStart = Instant.ofEpochMilli(items.getFirst().getLong("t")).truncatedTo(ChronoUnit.HOURS);
+      writes.add(KeyedDocuments.upsert(id, List.of(
+          Updates.setOnInsert(new Document("key", id.substring(0, split)).append("hour", Date.from(hourStart))),
+          Updates.addEachToSet("items", items))));
+    });
+    KeyedDocuments.write(buckets, writes);
+    Set<String> touched = new LinkedHashSet<>(removals.keySet());
+    touched.addAll(additions.keySet());
+    return new ArrayList<>(KeyedDocuments.load(buckets, touched).values());
   }
 
   private List<Document> rewriteMonths(List<Document> writtenBuckets) {
@@ -125,25 +129,24 @@ public final class TimelineBuckets {
       byMonth.computeIfAbsent(TimelineKeys.monthId(b.getString("key"), TimelineKeys.monthOfHour(hour)),
           k -> new ArrayList<>()).add(b);
     }
-    Map<String, Document> stored = VersionedDocuments.load(months, byMonth.keySet());
-    List<Document> changed = new ArrayList<>();
+    List<WriteModel<Document>> writes = new ArrayList<>(2 * byMonth.size());
     for (Map.Entry<String, List<Document>> entry : byMonth.entrySet()) {
       Document first = entry.getValue().getFirst();
-      Document month = stored.getOrDefault(entry.getKey(), new Document("_id", entry.getKey())
-          .append("key", first.getString("key")).append("month", TimelineKeys.monthOfHour(hourOf(first)))
-          .append("all", new Document()).append("unique", new Document()));
-      Document all = month.get("all", Document.class);
-      Document unique = month.get("unique", Document.class);
+      Map<String, Long> all = new LinkedHashMap<>();
+      Map<String, Long> unique = new LinkedHashMap<>();
       for (Document b : entry.getValue()) {
         List<Document> items = b.getList("items", Document.class);
-        long uniqueCount = items.stream().filter(i -> !i.getBoolean("dup", false)).count();
-        putCount(all, hourOf(b), items.size());
-        putCount(unique, hourOf(b), uniqueCount);
+        all.put(hourOf(b), (long) items.size());
+        unique.put(hourOf(b), items.stream().filter(i -> !i.getBoolean("dup", false)).count());
       }
-      changed.add(month);
+      writes.add(KeyedDocuments.ensure(entry.getKey(), new Document("key", first.getString("key"))
+          .append("month", TimelineKeys.monthOfHour(hourOf(first))).append("all", new Document()).append("unique", new Document())));
+      List<Bson> counts = new ArrayList<>(KeyedDocuments.counts("all", all));
+      counts.addAll(KeyedDocuments.counts("unique", unique));
+      writes.add(KeyedDocuments.update(entry.getKey(), counts));
     }
-    VersionedDocuments.save(months, changed);
-    return changed;
+    KeyedDocuments.write(months, writes);
+    return new ArrayList<>(KeyedDocuments.load(months, byMonth.keySet()).values());
   }
 
   private void rewriteKeys(List<Document> monthDocs, Map<String, Document> keyFields) {
@@ -151,26 +154,34 @@ public final class TimelineBuckets {
     for (Document m : monthDocs) {
       byKey.computeIfAbsent(m.getString("key"), k -> new ArrayList<>()).add(m);
     }
-    Map<String, Document> stored = VersionedDocuments.load(keys, byKey.keySet());
-    List<Document> changed = new ArrayList<>();
+    Map<String, Document> stored = KeyedDocuments.load(keys, byKey.keySet());
+    List<WriteModel<Document>> writes = new ArrayList<>(2 * byKey.size());
     for (Map.Entry<String, List<Document>> entry : byKey.entrySet()) {
-      Document key = stored.getOrDefault(entry.getKey(), new Document("_id", entry.getKey())
-          .append("monthsAll", new Document()).append("monthsUnique", new Document()));
+      Document key = stored.getOrDefault(entry.getKey(), new Document());
+      Document monthsAll = new Document(key.get("monthsAll", new Document()));
+      Document monthsUnique = new Document(key.get("monthsUnique", new Document()));
+      Map<String, Long> all = new LinkedHashMap<>();
+      Map<String, Long> unique = new LinkedHashMap<>();
+      for (Document m : entry.getValue()) {
+        all.put(m.getString("month"), sum(m.get("all", Document.class)));
+        unique.put(m.getString("month"), sum(m.get("unique", Document.class)));
+      }
+      all.forEach((m, n) -> putCount(monthsAll, m, n));
+      unique.forEach((m, n) -> putCount(monthsUnique, m, n));
+      writes.add(KeyedDocuments.ensure(entry.getKey(), new Document("monthsAll", new Document()).append("monthsUnique", new Document())));
+      List<Bson> updates = new ArrayList<>(KeyedDocuments.counts("monthsAll", all));
+      updates.addAll(KeyedDocuments.counts("monthsUnique", unique));
+      // totals from the months just read plus this batch's: a concurrent writer's newer month count is
+      // corrected by the next batch that touches the key
+      updates.add(Updates.set("total", sum(monthsAll)));
+      updates.add(Updates.set("unique", sum(monthsUnique)));
       Document fields = keyFields.get(entry.getKey());
       if (fields != null) {
-        key.putAll(fields);
+        fields.forEach((name, value) -> updates.add(Updates.set(name, value)));
       }
-      Document monthsAll = key.get("monthsAll", Document.class);
-      Document monthsUnique = key.get("monthsUnique", Document.class);
-      for (Document m : entry.getValue()) {
-        putCount(monthsAll, m.getString("month"), sum(m.get("all", Document.class)));
-        putCount(monthsUnique, m.getString("month"), sum(m.get("unique", Document.class)));
-      }
-      key.put("total", sum(monthsAll));
-      key.put("unique", sum(monthsUnique));
-      changed.add(key);
+      writes.add(KeyedDocuments.update(entry.getKey(), updates));
     }
-    VersionedDocuments.save(keys, changed);
+    KeyedDocuments.write(keys, writes);
   }
 
   static String hourOf(Document bucket) {

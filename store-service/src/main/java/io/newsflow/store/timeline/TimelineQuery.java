@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.VersionedDocuments;
+import io.newsflow.store.mongo.KeyedDocuments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,7 +78,7 @@ public final class TimelineQuery {
     Map<String, List<String>> bucketsByHour = new LinkedHashMap<>();
     Map<String, Long> hourCounts = new java.util.HashMap<>();
     NavigableSet<String> hours = new TreeSet<>(Comparator.reverseOrder());
-    for (Document month : VersionedDocuments.load(months, ids).values()) {
+    for (Document month : KeyedDocuments.load(months, ids).values()) {
       for (String h : month.get(countsField, Document.class).keySet()) {
         if (h.compareTo(lowHour) >= 0 && h.compareTo(highHour) <= 0) {
           hours.add(h);
@@ -103,7 +103,7 @@ public final class TimelineQuery {
       i = end;
       List<String> bucketIds = new ArrayList<>();
       hourGroup.forEach(h -> bucketIds.addAll(bucketsByHour.get(h)));
-      Map<String, Document> loaded = VersionedDocuments.load(buckets, bucketIds);
+      Map<String, Document> loaded = KeyedDocuments.load(buckets, bucketIds);
       for (String h : hourGroup) {
         List<Document> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -150,7 +150,7 @@ public final class TimelineQuery {
     }
     Set<String> all = new HashSet<>();
     options.forEach(all::addAll);
-    Map<String, Document> roots = VersionedDocuments.load(keys, all);
+    Map<String, Document> roots = KeyedDocuments.load(keys, all);
     List<String> best = null;
     long bestCost = Long.MAX_VALUE;
     for (List<String> option : options) {

@@ -11,7 +11,7 @@ import java.util.List;
  * with {@code Character.toLowerCase} only (no diacritics, no typographic quotes), checks word
  * boundaries with its own notion of a word, and walks a map per character.
  *
- * <p>Layout, for speed on 5 KB texts: the root and the states one character deep have dense
+ * <p>Layout, for speed on 5 KB texts: the root and the states up to two characters deep have dense
  * transition rows; deeper states keep only their trie edges and a failure link. The whole automaton
  * stays a few hundred kilobytes, in cache, where a dense table over every state was several megabytes
  * and a cache miss per character. Matches start only at word boundaries, so a search leaves the root

@@ -15,7 +15,7 @@ import java.util.Map;
 final class PhraseTrie {
 
   /** States this deep or shallower get a dense transition row; deeper ones are rarely visited. */
-  static final int DENSE_DEPTH = 1;
+  static final int DENSE_DEPTH = 2;
 
   record Tables(char[] classOf, int alphabet, int denseStates, int[] dense, int[] edgeStart, char[] edgeClass,
                 int[] edgeTo, int[] fail, int[] report, int[] outputLink, int[] outStart, int[] outPhrase,

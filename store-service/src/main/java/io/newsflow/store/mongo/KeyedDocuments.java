@@ -1,0 +1,77 @@
+package io.newsflow.store.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Reads and writes of read-model documents by {@code _id}. Every write is an update filtered on {@code _id} alone and
+ * made of atomic operators ({@code $push}, {@code $pull}, {@code $set} of a field): the server applies
+ * it to the current document, so concurrent writers never lose each other's changes without any version
+ * guard, and the filter is the one shape every MongoDB-wire server answers from the {@code _id} index
+ * (a filter such as {@code {_id, v}} is a collection scan on the embedded server, and grows with the store).
+ */
+public final class KeyedDocuments {
+
+  private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+  private static final int LOOKUP_CHUNK = 500;
+
+  private KeyedDocuments() {}
+
+  /** Reads by {@code _id $in}, in chunks: the one query shape every MongoDB-wire server answers from an index. */
+  public static Map<String, Document> load(MongoCollection<Document> collection, Collection<String> ids) {
+    Map<String, Document> found = new HashMap<>();
+    List<String> all = new ArrayList<>(ids);
+    for (int i = 0; i < all.size(); i += LOOKUP_CHUNK) {
+      List<String> chunk = all.subList(i, Math.min(all.size(), i + LOOKUP_CHUNK));
+      for (Document d : collection.find(Filters.in("_id", chunk))) {
+        found.put(d.getString("_id"), d);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Creates the document with its skeleton if it is missing, else does nothing. Sent before updates of
+   * sub-fields of the skeleton, which cannot share one update with a {@code $setOnInsert} of their parent.
+   */
+  public static WriteModel<Document> ensure(String id, Document skeleton) {
+    return new UpdateOneModel<>(Filters.eq("_id", id), Updates.setOnInsert(skeleton), UPSERT);
+  }
+
+  /** One update of an existing document (created by {@link #ensure} earlier in the same ordered batch). */
+  public static WriteModel<Document> update(String id, List<Bson> updates) {
+    return new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates));
+  }
+
+  /** An update that creates the document when missing. */
+  public static WriteModel<Document> upsert(String id, List<Bson> updates) {
+    return new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), UPSERT);
+  }
+
+  /** Sets {@code parent.name} to each count, removes zero counts: a value recomputed from content, so repeatable. */
+  public static List<Bson> counts(String parent, Map<String, Long> counts) {
+    List<Bson> updates = new ArrayList<>(counts.size());
+    counts.forEach((name, n) -> updates.add(n == 0 ? Updates.unset(parent + "." + name) : Updates.set(parent + "." + name, n)));
+    return updates;
+  }
+
+  /** One round trip; ordered, because an {@link #ensure} must run before the updates that follow it. */
+  public static void write(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+    if (!writes.isEmpty()) {
+      collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+    }
+  }
+}
