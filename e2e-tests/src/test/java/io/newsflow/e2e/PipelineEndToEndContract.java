@@ -9,11 +9,9 @@ import com.mongodb.client.model.Filters;
 import io.newsflow.model.article.ArticleIds;
 import io.newsflow.model.json.EventJson;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,10 +150,6 @@ abstract class PipelineEndToEndContract {
         .header("Content-Type", "application/json")
         .header("X-API-Key", RunningSystem.OPERATOR_KEY)
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   static <T> T await(Duration timeout, String what, Callable<T> probe) throws Exception {

@@ -85,8 +85,4 @@ final class ServiceProcess implements AutoCloseable {
       }
     }
   }
-
-  Path log() {
-    return log;
-  }
 }
