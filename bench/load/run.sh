@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Gateway load test (issue 6, "Load"): seeds N articles through store-service's ArticleWriter into an
 # in-memory MongoDB-wire server, starts Kafka (local-stack), store-service and api-gateway on free
-# 127.0.0.1 ports, then runs wrk against GET /api/v1/timeline. Every process it starts runs under
-# `timeout` and is killed on exit, so a run always stops by itself.
+# 127.0.0.1 ports, writes the weighted URL population (urls.py), then holds a fixed rate with wrk
+# (timeline.lua paces every connection) against GET /api/v1/timeline. The measured part runs under
+# flock /tmp/newsflow-bench.lock (one benchmark at a time on the shared machine). Every process it
+# starts runs under `timeout` and is killed on exit, so a run always stops by itself.
 #
-#   bench/load/run.sh                    # 100,000 articles, 2 x 30 s measured runs
-#   ARTICLES=20000 DURATION=10s bench/load/run.sh
+#   bench/load/run.sh                    # 100,000 articles, 500 requests/s, two 60 s measured runs
+#   ARTICLES=20000 DURATION=20s bench/load/run.sh
 #
 # Needs: the jars built (./mvnw -q -o -DskipTests install), wrk (apt-get install -y wrk), python3, curl.
 set -euo pipefail
@@ -18,9 +20,13 @@ ARTICLES=${ARTICLES:-100000}
 DAYS=${DAYS:-730}                  # the store benchmark's span: ~137 articles a day
 SEED_BUDGET_S=${SEED_BUDGET_S:-720} # stop seeding after this and test what was written
 SEEDER_HEAP=${SEEDER_HEAP:-11g}    # the in-memory backend holds ~75 KB per article with its read models
-DURATION=${DURATION:-30s}
+DURATION=${DURATION:-60s}
 THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-8}
+CONNECTIONS=${CONNECTIONS:-50}     # free connections for the pacing: rate x latency is far below this
+RATE=${RATE:-500}                  # requests per second, held by timeline.lua
+TAIL=${TAIL:-0.05}                 # share of requests on rare queries (cache misses); urls.py explains the mix
+CACHE_TTL=${CACHE_TTL:-2s}         # the gateway's NEWSFLOW_READ_CACHE_TTL
+LOCK=${LOCK:-/tmp/newsflow-bench.lock}
 LIFETIME_S=${LIFETIME_S:-2400}     # hard cap on every process started here
 WORK=$(mktemp -d /tmp/newsflow-load.XXXXXX)
 OUT="$HERE/results/run-$(date -u +%Y%m%dT%H%M%SZ).txt"
@@ -63,7 +69,13 @@ log "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/')"
 # The seeder reuses store-service's test generator (SyntheticCorpus), so it runs on that module's test classpath.
 (cd "$ROOT" && ./mvnw -q -o -pl store-service dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" \
   -Dmdep.includeScope=test >/dev/null)
-CP="$ROOT/store-service/target/classes:$ROOT/store-service/target/test-classes:$(cat "$WORK/cp.txt")"
+# A copy of store-service's classes and jars, so that a rebuild of that module meanwhile changes nothing here.
+cp -r "$ROOT/store-service/target/classes" "$WORK/store-classes"
+cp -r "$ROOT/store-service/target/test-classes" "$WORK/store-test-classes"
+cp "$ROOT/store-service/target/store-service-exec.jar" "$ROOT/api-gateway/target/api-gateway-all.jar" "$WORK/"
+# local-stack's own classpath too: the embedded server's jars do not always reach store-service's test scope
+(cd "$ROOT" && ./mvnw -q -o -pl local-stack dependency:build-classpath -Dmdep.outputFile="$WORK/cp-stack.txt" >/dev/null)
+CP="$WORK/store-classes:$WORK/store-test-classes:$(cat "$WORK/cp.txt"):$(cat "$WORK/cp-stack.txt")"
 mkdir -p "$WORK/classes"
 "$JAVA_HOME/bin/javac" -d "$WORK/classes" -cp "$CP" "$HERE/src/io/newsflow/store/bench/LoadSeeder.java"
 
@@ -86,31 +98,62 @@ log "seeded (in-memory MongoDB-wire backend): $(cat "$WORK/seeded")"
 grep -q "ready" "$WORK/stack.log" || sleep 5
 
 MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT/newsflow" SERVER_PORT=$STORE_PORT KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-  timeout "$LIFETIME_S" "$JAVA" -Xmx1g -jar "$ROOT/store-service/target/store-service-exec.jar" >"$WORK/store.log" 2>&1 &
+  timeout "$LIFETIME_S" "$JAVA" -Xmx1g -jar "$WORK/store-service-exec.jar" >"$WORK/store.log" 2>&1 &
 PIDS+=($!)
+STORE_PID=$!
 await_http "http://127.0.0.1:$STORE_PORT/internal/v1/timeline?limit=1" 180
 
 # The per-address limit is raised so that wrk (one address) measures latency, not the limiter's 429s.
 MICRONAUT_SERVER_PORT=$GATEWAY_PORT NEWSFLOW_STORE_URL="http://127.0.0.1:$STORE_PORT" \
   NEWSFLOW_INGEST_URL="http://127.0.0.1:1" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-  NEWSFLOW_RATE_LIMIT_PER_ADDRESS=100000000 \
-  timeout "$LIFETIME_S" "$JAVA" -Xmx1g -jar "$ROOT/api-gateway/target/api-gateway-all.jar" >"$WORK/gateway.log" 2>&1 &
+  NEWSFLOW_RATE_LIMIT_PER_ADDRESS=100000000 NEWSFLOW_READ_CACHE_TTL=$CACHE_TTL \
+  timeout "$LIFETIME_S" "$JAVA" -Xmx1g -jar "$WORK/api-gateway-all.jar" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
+GATEWAY_PID=$!
 await_http "http://127.0.0.1:$GATEWAY_PORT/api/v1/timeline?limit=1" 180
-log "gateway: NEWSFLOW_RATE_LIMIT_PER_ADDRESS=100000000; store and gateway -Xmx1g"
+log "gateway: NEWSFLOW_READ_CACHE_TTL=$CACHE_TTL NEWSFLOW_RATE_LIMIT_PER_ADDRESS=100000000; store and gateway -Xmx1g"
 
 BASE="http://127.0.0.1:$GATEWAY_PORT"
+python3 "$HERE/urls.py" "$BASE" "$WORK/urls.tsv" "$TAIL" | tee -a "$OUT"
+python3 "$HERE/urls.py" "$BASE" "$WORK/urls-heavy-tail.tsv" 0.20 | tee -a "$OUT"
+
+# the JVMs themselves (children of their `timeout`), for their CPU time
+STORE_JVM=$(pgrep -P "$STORE_PID" | head -n 1)
+GATEWAY_JVM=$(pgrep -P "$GATEWAY_PID" | head -n 1)
+# CPU seconds (user+sys) a process has used, from /proc
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"; }
+# "requests backendLoads" of the gateway's read cache since start, from /health
+cache_counts() { curl -fsS "$BASE/health/liveness" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["details"]["readCache"]["details"]
+print(d["requests"], d["backendLoads"])'; }
+
 run_wrk() {
-  local name=$1 duration=$2 conns=$3; shift 3
+  local name=$1 duration=$2 rate=$3 urls=$4
   log ""
-  log "## $name: wrk -t$THREADS -c$conns -d$duration -s timeline.lua $* ($(uptime | sed 's/.*load/load/'))"
-  env "$@" timeout 120 wrk -t"$THREADS" -c"$conns" -d"$duration" --timeout 5s --latency -s "$HERE/timeline.lua" "$BASE" \
-    2>&1 | tee -a "$OUT"
+  log "## $name: RATE=$rate wrk -t$THREADS -c$CONNECTIONS -d$duration --latency -s timeline.lua ($(uptime | sed 's/.*load/load/'))"
+  read -r req0 loads0 < <(cache_counts)
+  local g0 s0; g0=$(cpu_s "$GATEWAY_JVM"); s0=$(cpu_s "$STORE_JVM")
+  URLS=$urls RATE=$rate THREADS=$THREADS timeout 300 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s --latency \
+    -s "$HERE/timeline.lua" "$BASE" 2>&1 | tee -a "$OUT"
+  read -r req1 loads1 < <(cache_counts)
+  local g1 s1; g1=$(cpu_s "$GATEWAY_JVM"); s1=$(cpu_s "$STORE_JVM")
+  log "$(python3 -c "
+r, l = $req1 - $req0, $loads1 - $loads0
+print('STORE reads=%d store_calls=%d store_share=%.4f gateway_cpu_s=%.1f store_cpu_s=%.1f gateway_cpu_ms_per_request=%.3f store_cpu_ms_per_call=%.1f' % (
+    r, l, l / max(r, 1), $g1 - $g0, $s1 - $s0, 1000 * ($g1 - $g0) / max(r, 1), 1000 * ($s1 - $s0) / max(l, 1)))")"
+  log "after: $(uptime | sed 's/.*load/load/')"
 }
-run_wrk "warm-up (not measured)" 20s "$CONNECTIONS" REVALIDATE=0 >/dev/null
-run_wrk "varied queries, no If-None-Match" "$DURATION" "$CONNECTIONS" REVALIDATE=0
-run_wrk "revalidating client, If-None-Match (304 when unchanged)" "$DURATION" "$CONNECTIONS" REVALIDATE=1
-run_wrk "varied queries, 2 connections (lighter load)" "$DURATION" 2 REVALIDATE=0
+
+# One benchmark at a time on this machine: wait for the lock, hold it for the wrk runs only.
+exec 9>"$LOCK"
+log "waiting for $LOCK ($(date -u +%T))"
+flock 9
+log "holding $LOCK from $(date -u +%T)"
+run_wrk "warm-up (not measured)" 20s "$RATE" "$WORK/urls.tsv" >/dev/null
+run_wrk "mix with ${TAIL} tail, at $RATE/s" "$DURATION" "$RATE" "$WORK/urls.tsv"
+run_wrk "heavy tail (0.20), at $RATE/s" "$DURATION" "$RATE" "$WORK/urls-heavy-tail.tsv"
+flock -u 9
 log ""
 log "store-service direct (no gateway), one request: $(curl -s -o /dev/null -w '%{time_total}s' \
   "http://127.0.0.1:$STORE_PORT/internal/v1/timeline?actor=KAZ&limit=50")"

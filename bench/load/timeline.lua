@@ -1,75 +1,108 @@
--- wrk script for GET /api/v1/timeline: every request picks its own actor, theme and limit, so few
--- requests repeat and the gateway's ETag (computed from the store's answer) rarely matches.
--- Set REVALIDATE=1 to send If-None-Match with the last ETag seen for the same URL, as a browser
--- would; the gateway still asks store-service and answers 304 when the body has not changed.
--- Actor and theme ids are the synthetic corpus's (store-service's SyntheticCorpus).
+-- wrk script for GET /api/v1/timeline at a fixed rate, over the weighted URL population written by
+-- urls.py (env URLS: weight <TAB> path <TAB> etag).
+--
+-- Fixed rate: Debian's wrk 4.1 has no -R (that is wrk2), but it calls delay() before each request
+-- of a connection. Each thread keeps a schedule of send slots RATE/threads per second apart and
+-- every delay() takes the next slot, so requests leave at the target rate whatever the latency,
+-- as long as a connection is free (-c well above rate x latency). A slot that is already past when
+-- a connection asks for it (the server fell behind) is sent at once and counted as late: LATE in
+-- done() shows whether the rate was really held. The clock is clock_gettime through LuaJIT's FFI.
+--
+-- Env: URLS (required), RATE (requests/s over all threads, default 500), REVALIDATE_SHARE (share of
+-- requests sending If-None-Match with the URL's ETag, as a browser that has the page; default 0.3).
 
-local actors = { "KAZ", "RUS", "CHN", "USA", "KGZ", "UZB", "TJK", "TKM", "TUR", "EU", "org.csto", "org.nato",
-  "org.sco", "org.eaeu", "person.tokayev", "person.putin", "person.xi", "co.kazmunaygas", "proj.cpc",
-  "proj.bri", "AFG", "IRN", "AZE", "GEO", "UKR", "BLR", "ARM", "MNG", "IND", "PAK" }
-local themes = { "military-exercises", "alliance-politics", "peacekeeping", "unrest", "energy-transit", "trade",
-  "sanctions", "border-security", "elections", "water", "migration", "nuclear" }
-local limits = { 10, 20, 50, 100 }
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } nf_timespec;
+  int clock_gettime(int clk_id, nf_timespec *tp);
+]]
+local ts = ffi.new("nf_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+end
 
-local revalidate = os.getenv("REVALIDATE") == "1"
-local etags = {}
-local last_path
 local threads = {}
-local thread_id = 0
+local thread_count = 0
 
 function setup(thread)
-  thread_id = thread_id + 1
-  thread:set("id", thread_id)
+  thread_count = thread_count + 1
+  thread:set("id", thread_count)
   table.insert(threads, thread)
 end
 
+local paths, etags, cumulative = {}, {}, {}
+local total = 0
+local interval_ms, next_slot
+local revalidate_share
+
 function init(args)
   math.randomseed(os.time() * 1000 + id)
-end
-
-local function pick(t)
-  return t[math.random(#t)]
-end
-
-local function path()
-  local r = math.random()
-  -- mostly the frequent actors, as a reader of this corpus would ask; sometimes the long tail
-  local actor = r < 0.6 and actors[math.random(5)] or pick(actors)
-  local p = "/api/v1/timeline?actor=" .. actor .. "&limit=" .. pick(limits)
-  local s = math.random()
-  if s < 0.4 then
-    p = p .. "&theme=" .. pick(themes)
-  elseif s < 0.5 then
-    p = p .. "&actor=" .. pick(actors) .. "&actorMode=all"
+  for line in io.lines(os.getenv("URLS")) do
+    local weight, path, etag = line:match("^([^\t]+)\t([^\t]+)\t([^\t]+)$")
+    total = total + tonumber(weight)
+    table.insert(paths, path)
+    table.insert(etags, etag ~= "-" and etag or false)
+    table.insert(cumulative, total)
   end
-  return p
+  local rate = tonumber(os.getenv("RATE") or "500")
+  -- every thread takes an equal share of the rate; thread_count is set in each thread by setup
+  interval_ms = 1000 * tonumber(os.getenv("THREADS") or "2") / rate
+  revalidate_share = tonumber(os.getenv("REVALIDATE_SHARE") or "0.3")
+  sent, late, late_max_ms = 0, 0, 0
+end
+
+function delay()
+  local now = now_ms()
+  if next_slot == nil then
+    next_slot = now
+  end
+  next_slot = next_slot + interval_ms
+  local wait = next_slot - now
+  if wait < 0 then
+    if -wait > 1 then
+      late = late + 1
+      if -wait > late_max_ms then late_max_ms = -wait end
+    end
+    return 0
+  end
+  return math.floor(wait)
+end
+
+local function pick()
+  local r = math.random() * total
+  local lo, hi = 1, #cumulative
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    if cumulative[mid] < r then lo = mid + 1 else hi = mid end
+  end
+  return lo
 end
 
 function request()
-  last_path = revalidate and ("/api/v1/timeline?actor=" .. actors[math.random(5)] .. "&limit=" .. pick(limits)) or path()
+  local i = pick()
   local headers = { ["Accept"] = "application/json" }
-  if revalidate and etags[last_path] then
-    headers["If-None-Match"] = etags[last_path]
+  if etags[i] and math.random() < revalidate_share then
+    headers["If-None-Match"] = etags[i]
   end
-  return wrk.format("GET", last_path, headers)
+  sent = sent + 1
+  return wrk.format("GET", paths[i], headers)
 end
 
 function response(code, headers, body)
-  -- per-status counts live in plain globals so done() can read them with thread:get
   local key = "n" .. code
   _G[key] = (_G[key] or 0) + 1
-  if revalidate and headers["ETag"] then
-    etags[last_path] = headers["ETag"]
-  end
 end
 
 function done(summary, latency, requests)
-  local counts = {}
+  local counts, late_total, late_worst = {}, 0, 0
   for _, t in ipairs(threads) do
     for _, code in ipairs({ 200, 304, 400, 404, 429, 500, 502, 503 }) do
       local n = t:get("n" .. code)
       if n then counts[code] = (counts[code] or 0) + n end
     end
+    late_total = late_total + (t:get("late") or 0)
+    late_worst = math.max(late_worst, t:get("late_max_ms") or 0)
   end
   local seconds = summary.duration / 1e6
   io.write(string.format("RESULT requests=%d seconds=%.1f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f"
@@ -78,6 +111,7 @@ function done(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
     latency:percentile(99.9) / 1000, latency.max / 1000,
     summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status, summary.errors.timeout))
+  io.write(string.format("LATE sends_more_than_1ms_behind_schedule=%d worst_ms=%.1f\n", late_total, late_worst))
   local parts = {}
   for code, n in pairs(counts) do table.insert(parts, code .. "=" .. n) end
   table.sort(parts)

@@ -15,6 +15,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('console', msg => { if (msg.type() === 'error') problems.push(msg.text()); });
   page.on('pageerror', err => problems.push(err.message));
+  page.on('response', r => { if (r.status() >= 400) problems.push('HTTP ' + r.status() + ' ' + r.url()); });
 
   const response = await page.goto(base + '/');
   check(response.status() === 200, 'GET / answered ' + response.status());
@@ -22,6 +23,22 @@ try {
   await page.waitForSelector('body[data-loaded="true"]', { timeout: 30000 });
   check(await page.locator('#articles li[data-article-id]').count() === 3, 'expected 3 articles before filtering');
   check(await page.locator('#themes input[type=checkbox]').count() === 4, 'expected 4 theme checkboxes');
+
+  // type-ahead: a name fragment brings actors from GET /api/v1/actors, keeping one already chosen
+  await page.fill('#actors', 'KAZ, Toka');
+  try {
+    await page.waitForSelector('#actor-suggestions option[data-actor-id="person.tokayev"]', { state: 'attached', timeout: 15000 });
+  } catch (e) {
+    const seen = await page.evaluate(async () => ({
+      datalist: document.getElementById('actor-suggestions').outerHTML,
+      value: document.getElementById('actors').value,
+      direct: await fetch('/api/v1/actors?q=Toka&limit=8').then(r => r.status + ' ' + r.headers.get('content-type')),
+    }));
+    throw new Error('no actor suggestions: ' + JSON.stringify(seen));
+  }
+  const suggestion = page.locator('#actor-suggestions option[data-actor-id="person.tokayev"]');
+  check(await suggestion.getAttribute('value') === 'KAZ, person.tokayev', 'suggestion drops the actor already chosen: ' + await suggestion.getAttribute('value'));
+  check((await suggestion.textContent()).includes('Kassym-Jomart Tokayev'), 'suggestion does not name the actor');
 
   await page.fill('#actors', 'org.csto');
   await page.evaluate(() => { delete document.body.dataset.loaded; });
@@ -52,7 +69,7 @@ try {
   await page.screenshot({ path: screenshot, fullPage: true });
   const cspViolations = problems.filter(p => /Content Security Policy|Refused to/i.test(p));
   check(cspViolations.length === 0, 'CSP violations: ' + cspViolations.join(' | '));
-  const scriptErrors = problems.filter(p => !/Failed to load resource/.test(p));
+  const scriptErrors = problems.filter(p => !/Failed to load resource|^HTTP /.test(p));
   check(scriptErrors.length === 0, 'errors in the page: ' + scriptErrors.join(' | '));
   console.log('dashboard checks passed; screenshot at ' + screenshot);
 } catch (e) {

@@ -261,12 +261,30 @@
       .then(f => { $('feed-status').textContent = 'Registered ' + (f.title || f.url) + ' (' + f.feedId + ')'; return loadFeeds(); })
       .catch(err => { $('feed-status').textContent = 'Not added: ' + err.message; });
   });
+  // Actor type-ahead over GET /api/v1/actors (names and aliases): waits for a pause in typing, drops
+  // answers that arrive after a newer one, and keeps the actors already chosen before the last comma.
+  let suggestTimer = null;
+  let suggestSeq = 0;
   $('actors').addEventListener('input', () => {
-    const word = $('actors').value.split(',').pop().trim();
-    if (word.length < 2) return;
-    api('/api/v1/actors?' + new URLSearchParams({ q: word, limit: 8 })).then(found => {
-      $('actor-suggestions').replaceChildren(...(found || []).map(a => h('option', { value: a.actorId }, a.name)));
-    }).catch(() => {});
+    clearTimeout(suggestTimer);
+    const parts = $('actors').value.split(',');
+    const word = parts.pop().trim();
+    if (word.length < 2) {
+      $('actor-suggestions').replaceChildren();
+      return;
+    }
+    const chosen = parts.map(s => s.trim()).filter(Boolean);
+    suggestTimer = setTimeout(() => {
+      const seq = ++suggestSeq;
+      api('/api/v1/actors?' + new URLSearchParams({ q: word, limit: 8 })).then(found => {
+        if (seq !== suggestSeq) return;
+        $('actor-suggestions').replaceChildren(...(found || []).map(a => {
+          const label = [a.name || a.actorId, a.type ? a.type.toLowerCase() : null,
+            a.articleCount !== undefined ? a.articleCount + ' articles' : null].filter(Boolean).join(' · ');
+          return h('option', { value: chosen.concat(a.actorId).join(', '), 'data-actor-id': a.actorId }, label);
+        }));
+      }).catch(() => {});
+    }, 150);
   });
 
   readUrl();

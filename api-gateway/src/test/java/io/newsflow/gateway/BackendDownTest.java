@@ -2,6 +2,7 @@ package io.newsflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -51,7 +52,15 @@ class BackendDownTest implements TestPropertyProvider {
   }
 
   @Test
-  void staysHealthyItselfWhileBackEndsAreDown() {
-    assertThat(new Http(server.getURL().toString()).get("/health").statusCode()).isEqualTo(200);
+  void staysAliveButIsNotReadyWhileBackEndsAreDown() {
+    Http http = new Http(server.getURL().toString());
+    assertThat(http.get("/health/liveness").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> readiness = http.get("/health/readiness");
+    assertThat(readiness.statusCode()).isEqualTo(503);
+    JsonNode dependencies = Http.json(readiness).path("details").path("dependencies").path("details");
+    assertThat(dependencies.path("store-service").path("status").asText()).isEqualTo("DOWN");
+    assertThat(dependencies.path("ingest-service").path("status").asText()).isEqualTo("DOWN");
+    assertThat(dependencies.path("store-service").path("lastError").asText()).contains("ConnectException");
   }
 }

@@ -25,6 +25,7 @@ class GatewayPropertiesTest {
 
   private static GatewayProperties properties(URI store, Duration timeout, int perKey) {
     return new GatewayProperties(store, URI.create("http://127.0.0.1:8081"), timeout, "", false, perKey, 10,
-        Duration.ofMinutes(1), Duration.ofSeconds(15), "127.0.0.1:9092", false, 100, 10);
+        Duration.ofMinutes(1), Duration.ofSeconds(15), "127.0.0.1:9092", false, 100, 10,
+        Duration.ofSeconds(2), 64, "", Duration.ofSeconds(5), Duration.ofSeconds(45));
   }
 }

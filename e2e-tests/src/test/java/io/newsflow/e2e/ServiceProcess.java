@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One newsflow service run as a real child process from its runnable jar, with its log in a file. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -25,7 +25,7 @@ final class ServiceProcess implements AutoCloseable {
   private final Path log;
   private Process process;
 
-  ServiceProcess(String name, Path jar, Map<String, String> env, String healthUrl, Path logDir) {
+  public ServiceProcess(String name, Path jar, Map<String, String> env, String healthUrl, Path logDir) {
     this.name = name;
     this.jar = jar;
     this.env = Map.copyOf(env);
@@ -33,8 +33,8 @@ final class ServiceProcess implements AutoCloseable {
     this.log = logDir.resolve(name + ".log");
   }
 
-  /** Starts the process; {@link #awaitHealthy} waits for it. */
-  ServiceProcess start() throws IOException {
+  /** Starts the process (again, after {@link #kill}); {@link #awaitHealthy} waits for it. */
+  public ServiceProcess start() throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(name + ": runnable jar " + jar + " is missing; build with ./mvnw package");
     }
@@ -49,7 +49,7 @@ final class ServiceProcess implements AutoCloseable {
     return this;
   }
 
-  void awaitHealthy(Duration timeout) throws InterruptedException {
+  public void awaitHealthy(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -70,9 +70,21 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** kill -9: no shutdown hooks, no flushing. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
   }
 
   @Override

@@ -16,7 +16,12 @@ import org.slf4j.LoggerFactory;
  * started and the given address is used instead. When ready it writes {@code local-stack.env} in the
  * data folder (the addresses the services should use) and runs until stopped.
  *
- * <p>Usage: {@code java -jar local-stack-exec.jar [--data DIR] [--kafka-port N] [--mongo-port N]}
+ * <p>Usage: {@code java -jar local-stack-exec.jar [--data DIR] [--kafka-port N] [--mongo-port N] [--only kafka|mongo]}
+ *
+ * <p>{@code --only} starts one part alone, so that the fault tests can run the broker and the MongoDB-wire
+ * server as separate processes and kill or restart each on its own (same data folder, same port). The
+ * ready file is then {@code local-stack-kafka.env} or {@code local-stack-mongo.env} and holds only that
+ * part's address, so two such processes can share one data folder.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -84,31 +89,30 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    Path dataDir = Path.of("data");
-    int kafkaPort = 9092;
-    int mongoPort = 27017;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--data" -> dataDir = Path.of(args[++i]);
-        case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
-        case "--mongo-port" -> mongoPort = Integer.parseInt(args[++i]);
-        default -> {
-          System.err.println("usage: local-stack [--data DIR] [--kafka-port N] [--mongo-port N]");
-          System.exit(2);
-        }
-      }
+    LocalStackOptions options;
+    try {
+      options = LocalStackOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n" + LocalStackOptions.USAGE);
+      System.exit(2);
+      return;
     }
+    Path dataDir = options.dataDir();
     Files.createDirectories(dataDir);
-    Path envFile = dataDir.resolve("local-stack.env");
+    Path envFile = dataDir.resolve(options.readyFileName());
     Files.deleteIfExists(envFile);
-    LocalStack stack = start(dataDir, kafkaPort, mongoPort, System.getenv("KAFKA_BOOTSTRAP_SERVERS"), System.getenv("MONGODB_URI"));
+    // with --only, the other part counts as provided elsewhere: whatever the environment says, it is not started
+    String externalKafka = options.runsKafka() ? System.getenv("KAFKA_BOOTSTRAP_SERVERS") : "(not started: --only mongo)";
+    String externalMongo = options.runsMongo() ? System.getenv("MONGODB_URI") : "(not started: --only kafka)";
+    LocalStack stack = start(dataDir, options.kafkaPort(), options.mongoPort(), externalKafka, externalMongo);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stack.close();
       stopped.countDown();
     }, "local-stack-shutdown"));
-    String env = "KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrapServers() + "\nMONGODB_URI=" + stack.mongoUri() + "\n";
-    Path tmp = dataDir.resolve("local-stack.env.tmp");
+    String env = (options.runsKafka() ? "KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrapServers() + "\n" : "")
+        + (options.runsMongo() ? "MONGODB_URI=" + stack.mongoUri() + "\n" : "");
+    Path tmp = dataDir.resolve(envFile.getFileName() + ".tmp");
     Files.writeString(tmp, env, StandardCharsets.UTF_8);
     Files.move(tmp, envFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     System.out.println("local-stack ready: " + env.replace('\n', ' ').strip());

@@ -52,8 +52,13 @@ public final class Articles {
   public Articles language(String v) { language = v; return this; }
   public Articles story(String v) { storyId = v; return this; }
 
-  public Articles actor(String id, String name, String type, double salience) {
-    actors.add(new ActorTag(id, name, type, 2, 10, true, false, salience, List.of(new Span("text", 0, name.length(), name))));
+  /** An actor mentioned by its name and by each alias (the surface forms the enricher matched). */
+  public Articles actor(String id, String name, String type, double salience, String... aliases) {
+    List<Span> spans = new ArrayList<>(List.of(new Span("text", 0, name.length(), name)));
+    for (String alias : aliases) {
+      spans.add(new Span("text", 40, 40 + alias.length(), alias));
+    }
+    actors.add(new ActorTag(id, name, type, spans.size(), 10, true, false, salience, spans));
     return this;
   }
 

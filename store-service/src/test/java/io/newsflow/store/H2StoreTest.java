@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store suite on the embedded MongoDB-wire server with its persistent H2 backend. */
-class H2StoreTest extends StoreSuite {
+class H2StoreTest extends ConsistencySuite {
 
   @TempDir
   static Path dataDir;
@@ -26,5 +26,10 @@ class H2StoreTest extends StoreSuite {
   @Override
   protected String mongoUri() {
     return server.uri();
+  }
+
+  @Override
+  protected boolean isRealMongo() {
+    return false;
   }
 }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The store suite on the embedded MongoDB-wire server, in-memory backend. */
-class InMemoryStoreTest extends StoreSuite {
+class InMemoryStoreTest extends ConsistencySuite {
 
   static EmbeddedMongoServer server;
 
@@ -22,5 +22,10 @@ class InMemoryStoreTest extends StoreSuite {
   @Override
   protected String mongoUri() {
     return server.uri();
+  }
+
+  @Override
+  protected boolean isRealMongo() {
+    return false;
   }
 }

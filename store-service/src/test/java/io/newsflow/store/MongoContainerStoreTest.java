@@ -13,7 +13,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
  */
 @EnabledIf(value = "dockerAvailable",
     disabledReason = "no Docker engine here: the real-MongoDB variant of the store suite (mongo:8.0 via Testcontainers) is skipped")
-class MongoContainerStoreTest extends StoreSuite {
+class MongoContainerStoreTest extends ConsistencySuite {
 
   static MongoDBContainer mongo;
 
@@ -37,5 +37,10 @@ class MongoContainerStoreTest extends StoreSuite {
   @Override
   protected String mongoUri() {
     return mongo.getConnectionString();
+  }
+
+  @Override
+  protected boolean isRealMongo() {
+    return true;
   }
 }

@@ -62,6 +62,7 @@ class StoreServiceEndToEndTest {
     registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
     registry.add("newsflow.store.mongodb-uri", mongo::uri);
     registry.add("spring.kafka.consumer.properties.metadata.max.age.ms", () -> "1000");
+    registry.add("newsflow.store.actors.refresh-interval", () -> "0s");
   }
 
   /** Stops the servers when the test context closes, after its listener containers stopped. */
@@ -119,6 +120,14 @@ class StoreServiceEndToEndTest {
         .startsWith("malformed");
     assertThat(new String(dead.headers().lastHeader(Topics.DeadLetterHeaders.ORIGINAL_TOPIC).value(), StandardCharsets.UTF_8))
         .isEqualTo(Topics.ENRICHED_ARTICLES.name());
+
+    HttpResponse<String> actors = get("/internal/v1/actors?q=KAZA&limit=5");
+    assertThat(actors.statusCode()).isEqualTo(200);
+    assertThat(actors.body()).isEqualTo("[{\"actorId\":\"KAZ\",\"name\":\"Kazakhstan\",\"type\":\"STATE\",\"articleCount\":2}]");
+    assertThat(get("/internal/v1/actors").body()).startsWith("[{\"actorId\":\"KAZ\"").contains("\"actorId\":\"RUS\"");
+    assertThat(get("/internal/v1/actors?q=uzbek").body()).isEqualTo("[]");
+    assertThat(get("/internal/v1/actors?q=kaz&limit=0").statusCode()).isEqualTo(400);
+    assertThat(get("/actuator/health").body()).contains("\"textSearch\":\"title-word fallback\"");
 
     HttpResponse<String> readiness = get("/actuator/health/readiness");
     assertThat(readiness.statusCode()).isEqualTo(200);

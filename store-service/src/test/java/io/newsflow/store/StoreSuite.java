@@ -48,15 +48,16 @@ public abstract class StoreSuite {
   protected ArticleReader reader;
   protected EventTimelineQuery events;
   protected Aggregates aggregates;
+  protected Indexes.IndexReport indexes;
 
   @BeforeEach
   void connect() {
     client = MongoClients.create(mongoUri());
     // a fresh database per test keeps tests independent on a shared server
     db = client.getDatabase("t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-    Indexes.ensure(db);
-    writer = new ArticleWriter(db, List.of(new ArticleLinks(db), new EventTimeline(db), new CooccurrenceDays(db)), Clock.fixed(Instant.parse("2024-09-12T09:00:00Z"), ZoneOffset.UTC));
-    query = new TimelineQuery(db, 20_000);
+    indexes = Indexes.ensure(db);
+    writer = writer(List.of());
+    query = new TimelineQuery(db, 20_000, indexes::textSearch);
     reader = new ArticleReader(db);
     events = new EventTimelineQuery(db);
     aggregates = new Aggregates(db);
@@ -66,6 +67,13 @@ public abstract class StoreSuite {
   void disconnect() {
     db.drop();
     client.close();
+  }
+
+  /** The writer of the service, with {@code extra} read models after its own (a failing one simulates a crash). */
+  protected ArticleWriter writer(List<ArticleWriter.ReadModel> extra) {
+    List<ArticleWriter.ReadModel> models = new ArrayList<>(List.of(new ArticleLinks(db), new EventTimeline(db), new CooccurrenceDays(db)));
+    models.addAll(extra);
+    return new ArticleWriter(db, models, Clock.fixed(Instant.parse("2024-09-12T09:00:00Z"), ZoneOffset.UTC));
   }
 
   static Articles kazakhDrills(String slug, String publishedAt) {
@@ -119,6 +127,19 @@ public abstract class StoreSuite {
     assertThat(replay.replays()).isEqualTo(1);
     assertThat(db.getCollection("articles").countDocuments()).isEqualTo(1);
     assertThat(ids(query.page(actorTimeline(50, "KAZ")))).containsExactly(drills.articleId());
+    assertThat(reader.find(drills.articleId()).orElseThrow().versionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void replayOfAnEventStampedInMicrosecondsIsStillAReplay() {
+    // enrich stamps occurredAt with the system clock (microseconds); BSON dates keep milliseconds
+    EnrichedArticle drills = kazakhDrills("2024/09/drills-micro", "2024-09-12T07:30:00Z").occurredAt("2024-09-12T08:00:00.123456Z").build();
+    assertThat(writer.write(List.of(drills)).stored()).isEqualTo(1);
+
+    ArticleWriter.WriteSummary replay = writer.write(List.of(drills));
+
+    assertThat(replay.stored()).isZero();
+    assertThat(replay.replays()).isEqualTo(1);
     assertThat(reader.find(drills.articleId()).orElseThrow().versionCount()).isEqualTo(1);
   }
 

@@ -11,9 +11,6 @@ import io.newsflow.gateway.http.Problem;
 import io.newsflow.model.json.EventJson;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,57 +19,57 @@ import java.util.concurrent.CompletionException;
  * The gateway's one error classifier for back-end calls: turns what a back-end answered (or that it
  * did not) into the public answer. Success bodies pass through; a 4xx is passed on as a problem with
  * the same status; no answer is 503; a 5xx is 502 (503 stays 503, since the back-end says it is
- * temporarily unable). Reads get an ETag and Cache-Control, and a matching If-None-Match gets 304.
+ * temporarily unable). Reads go through the {@link ReadCache} and get an ETag, Cache-Control and Age;
+ * a matching If-None-Match gets 304 (from memory when the answer is cached).
  */
 @Singleton
 public class BackendAnswers {
 
   private final BackendClient client;
+  private final ReadCache cache;
   private final String cacheControl;
 
-  public BackendAnswers(BackendClient client, GatewayProperties properties) {
+  public BackendAnswers(BackendClient client, ReadCache cache, GatewayProperties properties) {
     this.client = client;
+    this.cache = cache;
     this.cacheControl = "public, max-age=" + properties.readCacheMaxAge().toSeconds();
   }
 
-  /** A cacheable read: GET on the back-end, with ETag and Cache-Control on success. */
+  /** A cacheable read: GET on the back-end (or its cached answer), with ETag and Cache-Control on success. */
   public CompletableFuture<MutableHttpResponse<?>> read(HttpRequest<?> request, Backend backend, String pathAndQuery) {
-    return answer(client.send(backend, "GET", pathAndQuery, null), request, true);
+    return cache.get(backend, pathAndQuery).handle((read, error) -> error != null ? unavailable(error) : toPublic(read, request));
   }
 
   /** A call that must not be cached (operator views and changes). */
   public CompletableFuture<MutableHttpResponse<?>> call(Backend backend, String method, String pathAndQuery, byte[] body) {
-    return answer(client.send(backend, method, pathAndQuery, body), null, false);
+    return client.send(backend, method, pathAndQuery, body).handle((response, error) -> error != null ? unavailable(error) : toPublic(response));
   }
 
-  private CompletableFuture<MutableHttpResponse<?>> answer(
-      CompletableFuture<BackendResponse> sent, HttpRequest<?> request, boolean cacheable) {
-    return sent.handle((response, error) -> {
-      if (error != null) {
-        return unavailable(error);
-      }
-      return toPublic(response, request, cacheable);
-    });
+  MutableHttpResponse<?> toPublic(CachedRead read, HttpRequest<?> request) {
+    if (read.etag() == null) {
+      return toPublic(read.response());
+    }
+    String age = Long.toString(cache.ageSeconds(read));
+    String ifNoneMatch = request.getHeaders().get("If-None-Match");
+    if (ifNoneMatch != null && matches(ifNoneMatch, read.etag())) {
+      return HttpResponse.notModified().header("ETag", read.etag()).header("Cache-Control", cacheControl).header("Age", age);
+    }
+    return HttpResponse.<byte[]>status(HttpStatus.valueOf(read.response().status()))
+        .contentType(MediaType.APPLICATION_JSON_TYPE)
+        .header("ETag", read.etag()).header("Cache-Control", cacheControl).header("Age", age)
+        .header("Vary", "Accept-Encoding")
+        .body(read.response().body());
   }
 
-  MutableHttpResponse<?> toPublic(BackendResponse response, HttpRequest<?> request, boolean cacheable) {
+  /** An answer that is not served from the cache: errors, empty bodies, and uncacheable calls. */
+  MutableHttpResponse<?> toPublic(BackendResponse response) {
     int status = response.status();
     if (response.isSuccess()) {
       if (status == 204 || response.body().length == 0) {
         return HttpResponse.status(HttpStatus.valueOf(status));
       }
-      MutableHttpResponse<byte[]> ok = HttpResponse.<byte[]>status(HttpStatus.valueOf(status))
-          .contentType(MediaType.APPLICATION_JSON_TYPE);
-      if (!cacheable) {
-        return ok.header("Cache-Control", "no-store").body(response.body());
-      }
-      String etag = etagOf(response.body());
-      ok.header("ETag", etag).header("Cache-Control", cacheControl).header("Vary", "Accept-Encoding");
-      if (request != null && request.getHeaders().get("If-None-Match") != null
-          && matches(request.getHeaders().get("If-None-Match"), etag)) {
-        return HttpResponse.notModified().header("ETag", etag).header("Cache-Control", cacheControl);
-      }
-      return ok.body(response.body());
+      return HttpResponse.<byte[]>status(HttpStatus.valueOf(status))
+          .contentType(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").body(response.body());
     }
     if (status >= 400 && status < 500) {
       return passOnProblem(response);
@@ -114,15 +111,6 @@ public class BackendAnswers {
       return body.length == 0 ? null : EventJson.mapper().readTree(body);
     } catch (java.io.IOException e) {
       return null;
-    }
-  }
-
-  static String etagOf(byte[] body) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -41,7 +41,7 @@ public class BackendClient {
   public CompletableFuture<BackendResponse> send(Backend backend, String method, String pathAndQuery, byte @Nullable [] jsonBody) {
     URI uri = baseOf(backend).resolve(pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(properties.backendTimeout())
+        .timeout(backend == Backend.INGEST ? properties.ingestTimeout() : properties.backendTimeout())
         .header("Accept", "application/json, application/problem+json");
     if (jsonBody != null) {
       request.header("Content-Type", "application/json")

@@ -2,6 +2,7 @@ package io.newsflow.gateway.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.newsflow.gateway.security.ClientAddress;
 import java.net.URI;
 import java.time.Duration;
 
@@ -25,6 +26,17 @@ import java.time.Duration;
  * @param liveReplaySize       recent articles kept for Last-Event-ID replay ({@code NEWSFLOW_LIVE_REPLAY_SIZE})
  * @param liveClientQueue      events one slow client may fall behind before it is cut off
  *                             ({@code NEWSFLOW_LIVE_CLIENT_QUEUE})
+ * @param readCacheTtl         how long the gateway serves a back-end's read answer from memory: the
+ *                             freshness of every read; zero turns the cache off ({@code NEWSFLOW_READ_CACHE_TTL})
+ * @param readCacheMaxMb       memory bound of those answers' bodies, in MiB ({@code NEWSFLOW_READ_CACHE_MAX_MB})
+ * @param trustedProxies       CIDRs whose {@code X-Forwarded-For} names the client for rate limits; empty
+ *                             trusts none ({@code NEWSFLOW_TRUSTED_PROXIES})
+ * @param readinessCacheTtl    how long one probe of the back-ends and Kafka stands for readiness
+ *                             ({@code NEWSFLOW_READINESS_CACHE_TTL})
+ * @param ingestTimeout        deadline for one call to ingest-service, longer than {@code backendTimeout}
+ *                             because registering or refreshing a feed fetches it (ingest allows 30 s per
+ *                             fetch); shorter would answer 503 for a feed ingest then registers anyway
+ *                             ({@code NEWSFLOW_INGEST_TIMEOUT})
  */
 @ConfigurationProperties("newsflow.gateway")
 public record GatewayProperties(
@@ -40,7 +52,12 @@ public record GatewayProperties(
     String kafkaBootstrapServers,
     boolean liveEnabled,
     int liveReplaySize,
-    int liveClientQueue) {
+    int liveClientQueue,
+    Duration readCacheTtl,
+    int readCacheMaxMb,
+    @Nullable String trustedProxies,
+    Duration readinessCacheTtl,
+    Duration ingestTimeout) {
 
   public GatewayProperties {
     requireHttpUrl("newsflow.gateway.store-url", storeUrl);
@@ -54,7 +71,15 @@ public record GatewayProperties(
     if (readCacheMaxAge == null || readCacheMaxAge.isNegative()) {
       throw new IllegalArgumentException("newsflow.gateway.read-cache-max-age must be zero or positive, was " + readCacheMaxAge);
     }
+    if (readCacheTtl == null || readCacheTtl.isNegative()) {
+      throw new IllegalArgumentException("newsflow.gateway.read-cache-ttl must be zero or positive, was " + readCacheTtl);
+    }
+    requirePositive("newsflow.gateway.read-cache-max-mb", readCacheMaxMb);
+    requirePositive("newsflow.gateway.readiness-cache-ttl", readinessCacheTtl);
+    requirePositive("newsflow.gateway.ingest-timeout", ingestTimeout);
     apiKeys = apiKeys == null ? "" : apiKeys.strip();
+    trustedProxies = trustedProxies == null ? "" : trustedProxies.strip();
+    ClientAddress.trusting(trustedProxies); // refuses a malformed CIDR at start-up, naming it
   }
 
   private static void requireHttpUrl(String key, URI uri) {

@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.newsflow.gateway.config.GatewayProperties;
 import io.newsflow.gateway.http.Problem;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,9 +23,11 @@ final class ApiAccessFilter {
   private final AccessPolicy policy;
   private final RateLimiter limiter;
   private final GatewayProperties properties;
+  private final ClientAddress clientAddress;
 
   ApiAccessFilter(GatewayProperties properties) {
     this.properties = properties;
+    this.clientAddress = ClientAddress.trusting(properties.trustedProxies());
     this.keys = ApiKeys.parse(properties.apiKeys());
     this.policy = new AccessPolicy(properties.readsRequireKey());
     this.limiter = new RateLimiter(properties.rateLimitWindow(), System::nanoTime);
@@ -77,9 +78,8 @@ final class ApiAccessFilter {
     return Optional.empty();
   }
 
-  private static String addressOf(HttpRequest<?> request) {
-    InetSocketAddress remote = request.getRemoteAddress();
-    return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+  private String addressOf(HttpRequest<?> request) {
+    return clientAddress.resolve(request.getRemoteAddress(), request.getHeaders().get("X-Forwarded-For"));
   }
 
   private static MutableHttpResponse<?> unauthorized(String detail) {

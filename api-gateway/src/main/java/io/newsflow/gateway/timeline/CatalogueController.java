@@ -13,6 +13,10 @@ import io.newsflow.gateway.http.InvalidParameterException;
 import io.newsflow.gateway.http.QueryString;
 import io.newsflow.gateway.http.Validate;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +32,11 @@ final class CatalogueController {
     this.backend = backend;
   }
 
-  @Operation(summary = "Search actors by name or alias")
+  @Operation(summary = "Search actors by name or alias",
+      description = "Type-ahead for actor pickers: q is a name or alias fragment in any script (Tokaev, Токаев, "
+          + "ОДКБ); limit 1-50. Answers are cached for NEWSFLOW_READ_CACHE_TTL like every read.")
+  @ApiResponse(responseCode = "200", description = "Matching actors, best first",
+      content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ActorMatch.class))))
   @Get("/actors")
   CompletableFuture<MutableHttpResponse<?>> searchActors(
       HttpRequest<?> request, @QueryValue @Nullable String q, @QueryValue @Nullable String limit) {

@@ -49,10 +49,12 @@ final class TimelineController {
       @QueryValue @Nullable String cursor,
       @QueryValue @Nullable String includeDuplicates) {
     String[] range = Validate.range(from, to, false);
+    // Sorted: the order of actors and themes means nothing to store-service, and one order makes
+    // equivalent requests one key of the read cache.
     QueryString query = new QueryString()
-        .addAll("actor", Validate.tagIds("actor", actor))
+        .addAll("actor", Validate.tagIds("actor", actor).stream().sorted().toList())
         .add("actorMode", Validate.oneOf("actorMode", actorMode, List.of("any", "all")))
-        .addAll("theme", Validate.tagIds("theme", theme))
+        .addAll("theme", Validate.tagIds("theme", theme).stream().sorted().toList())
         .add("source", Validate.optionalResourceId("source", source))
         .add("language", Validate.language(language))
         .add("q", Validate.text("q", q, 200))

@@ -44,7 +44,9 @@ class DashboardAndDocsTest extends GatewayTest {
     HttpResponse<String> spec = http.get("/openapi/newsflow-public-api-v1.yml");
     assertThat(spec.statusCode()).isEqualTo(200);
     assertThat(spec.body()).contains("openapi: 3").contains("/api/v1/timeline:").contains("/api/v1/feeds/{feedId}/pause:")
-        .contains("/api/v1/live:");
+        .contains("/api/v1/live:")
+        // the actor search documents what it answers, for clients building a picker
+        .contains("/api/v1/actors:").contains("ActorMatch:").contains("articleCount");
 
     HttpResponse<String> ui = http.get("/api-docs");
     assertThat(ui.statusCode()).isEqualTo(200);

@@ -74,6 +74,7 @@ class DashboardBrowserTest extends GatewayTest {
     store.on("GET /internal/v1/stats/volume", Reply.json(200, Fixtures.read("store/volume.json")));
     store.on("GET /internal/v1/stats/cooccurrence", Reply.json(200, Fixtures.read("store/cooccurrence.json")));
     store.on("GET /internal/v1/actors", Reply.json(200, "[{\"actorId\":\"org.csto\",\"name\":\"CSTO\",\"type\":\"ALLIANCE\",\"articleCount\":702}]"));
+    store.on("GET /internal/v1/actors?q=Toka&limit=8", Reply.json(200, Fixtures.read("store/actors-toka.json")));
     ingest.on("GET /internal/v1/feeds", Reply.json(200, Fixtures.read("ingest/feeds.json")));
   }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A back-end stand-in: a JDK HTTP server on a free loopback port that answers scripted replies by
@@ -21,8 +23,16 @@ public final class FakeBackend implements AutoCloseable {
   /** One request as the back-end saw it. */
   public record Recorded(String method, String path, String query, String body) {}
 
-  /** A scripted answer. */
-  public record Reply(int status, String contentType, String body) {
+  /** A scripted answer, sent after {@code delayMillis} (a slow back-end). */
+  public record Reply(int status, String contentType, String body, long delayMillis) {
+    public Reply(int status, String contentType, String body) {
+      this(status, contentType, body, 0);
+    }
+
+    public Reply after(long millis) {
+      return new Reply(status, contentType, body, millis);
+    }
+
     public static Reply json(int status, String body) {
       return new Reply(status, "application/json", body);
     }
@@ -32,7 +42,10 @@ public final class FakeBackend implements AutoCloseable {
     }
   }
 
+  public static final String READINESS = "GET /actuator/health/readiness";
+
   private final HttpServer server;
+  private final ExecutorService workers = Executors.newFixedThreadPool(8);
   private final Map<String, Reply> replies = new ConcurrentHashMap<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
@@ -43,7 +56,10 @@ public final class FakeBackend implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", this::handle);
+    // Several threads, so that a slow reply does not queue the requests behind it.
+    server.setExecutor(workers);
     server.start();
+    reset();
   }
 
   public String url() {
@@ -70,20 +86,31 @@ public final class FakeBackend implements AutoCloseable {
     return requests.getLast();
   }
 
+  /** Forgets scripted answers and recorded requests; the readiness endpoint answers UP, like a healthy Spring service. */
   public void reset() {
     replies.clear();
     requests.clear();
+    on(READINESS, Reply.json(200, "{\"status\":\"UP\"}"));
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
-    requests.add(new Recorded(method, path, exchange.getRequestURI().getRawQuery(), body));
+    if (!READINESS.equals(method + " " + path)) {
+      requests.add(new Recorded(method, path, exchange.getRequestURI().getRawQuery(), body));
+    }
     String query = exchange.getRequestURI().getRawQuery();
     Reply exact = query == null ? null : replies.get(method + " " + path + "?" + query);
     Reply reply = exact != null ? exact : replies.getOrDefault(method + " " + path, Reply.problem(404,
         "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no route " + path + "\"}"));
+    if (reply.delayMillis() > 0) {
+      try {
+        Thread.sleep(reply.delayMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
     if (reply.contentType() != null) {
       exchange.getResponseHeaders().add("Content-Type", reply.contentType());
@@ -98,5 +125,6 @@ public final class FakeBackend implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    workers.shutdownNow();
   }
 }

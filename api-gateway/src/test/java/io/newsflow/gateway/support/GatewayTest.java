@@ -12,7 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Base of the gateway's Micronaut tests: both back-ends are {@link FakeBackend}s, the live stream is
  * off unless a test turns it on, and {@link #http} talks to the embedded server on its random port.
- * Subclasses carry {@code @MicronautTest} and may add properties with {@link #extraProperties()}.
+ * The read cache is off unless a test turns it on. Subclasses carry {@code @MicronautTest} and may
+ * add properties with {@link #extraProperties()}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GatewayTest implements TestPropertyProvider {
@@ -30,6 +31,8 @@ public abstract class GatewayTest implements TestPropertyProvider {
     props.put("newsflow.gateway.store-url", store.url());
     props.put("newsflow.gateway.ingest-url", ingest.url());
     props.put("newsflow.gateway.live-enabled", "false");
+    // These suites check what reaches the back-ends per request; ReadCacheApiTest turns the cache on.
+    props.put("newsflow.gateway.read-cache-ttl", "0s");
     props.putAll(extraProperties());
     return props;
   }

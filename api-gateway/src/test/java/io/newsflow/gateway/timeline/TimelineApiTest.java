@@ -38,7 +38,7 @@ class TimelineApiTest extends GatewayTest {
 
     HttpResponse<String> first = http.get("/api/v1/timeline?actor=KAZ");
     String etag = first.headers().firstValue("ETag").orElseThrow();
-    assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=15");
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=2");
 
     HttpResponse<String> second = http.get("/api/v1/timeline?actor=KAZ", "If-None-Match", etag);
     assertThat(second.statusCode()).isEqualTo(304);

@@ -1,6 +1,8 @@
 package io.newsflow.enrich.config;
 
+import io.newsflow.enrich.ops.EnrichMeters;
 import io.newsflow.enrich.pipeline.ErrorClassifier;
+import io.newsflow.model.topic.Topics;
 import io.newsflow.model.topic.Topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
@@ -28,6 +30,8 @@ final class DeadLetterHeadersFunction implements BiFunction<ConsumerRecord<?, ?>
     add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, String.valueOf(record.partition()));
     add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, String.valueOf(record.offset()));
     add(headers, DeadLetterHeaders.SERVICE, SERVICE);
+    EnrichMeters.deadLettered(Topics.RAW_ARTICLES.deadLetter(), classifier.classify(failure).label(),
+        String.valueOf(record.key()), record.topic() + "-" + record.partition() + "@" + record.offset(), classifier.reason(failure));
     return headers;
   }
 

@@ -48,7 +48,8 @@ public record EnrichProperties(
    * @param initialInterval first wait after a transient failure
    * @param multiplier      growth of the wait per attempt
    * @param maxInterval     longest wait
-   * @param maxAttempts     attempts before a record that keeps failing goes to the dead-letter topic
+   * @param maxAttempts     attempts before a record that keeps failing for an unexpected reason (a bug, say) goes to
+   *                        the dead-letter topic; while the broker is unavailable a record is retried without limit
    */
   public record Retry(
       @DefaultValue("200ms") Duration initialInterval,

@@ -28,6 +28,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -48,8 +49,12 @@ class KafkaConfig {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    // the listener sends a whole poll's worth and then waits once, so a short linger fills big batches
+    // without delaying the batch's acknowledgement much
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    // lz4, not zstd: this service is CPU-bound and its broker is on loopback or a LAN; lz4 compresses
+    // and decompresses several times faster per byte, and zstd's better ratio saves bandwidth we do not lack
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis());
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.sendTimeout().toMillis(), 10_000));
@@ -123,9 +128,17 @@ class KafkaConfig {
     transientBackOff.setInitialInterval(retry.initialInterval().toMillis());
     transientBackOff.setMultiplier(retry.multiplier());
     transientBackOff.setMaxInterval(retry.maxInterval().toMillis());
+    // the broker being away says nothing about the record: wait for it as long as it takes (the partition stays
+    // where it is, nothing is committed), so a long outage never dead-letters valid articles
+    ExponentialBackOff untilTheBrokerIsBack = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+    untilTheBrokerIsBack.setMaxInterval(retry.maxInterval().toMillis());
     BackOff deadLetterAtOnce = new FixedBackOff(0, 0);
     DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, transientBackOff);
-    handler.setBackOffFunction((record, failure) -> classifier.isRetryable(failure) ? transientBackOff : deadLetterAtOnce);
+    handler.setBackOffFunction((record, failure) -> switch (classifier.classify(failure)) {
+      case BROKER_UNAVAILABLE -> untilTheBrokerIsBack;
+      case UNEXPECTED -> transientBackOff;
+      case UNDECODABLE, INVALID, TOO_LARGE -> deadLetterAtOnce;
+    });
     return handler;
   }
 

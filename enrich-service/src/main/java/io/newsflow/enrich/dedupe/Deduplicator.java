@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The dedupe stage: decides NEW, DUPLICATE (of which article, how similar) or UPDATE for each raw
@@ -46,11 +47,37 @@ public final class Deduplicator {
    * @param origin        the raw record's position ({@code topic-partition@offset}), null if not from Kafka
    * @param salientActors the article's most salient actor ids, for story grouping
    */
-  public synchronized Optional<Dedupe> decide(RawArticle raw, ContentFingerprint fingerprint, String origin,
+  public Optional<Dedupe> decide(RawArticle raw, ContentFingerprint fingerprint, String origin,
+      List<String> salientActors) {
+    return decideAndRecord(raw, fingerprint, origin, salientActors).map(Decision::dedupe);
+  }
+
+  /**
+   * A verdict and the write of its signature.
+   *
+   * @param signatureWritten completes when the sink has stored the entry behind the verdict
+   */
+  public record Decision(Dedupe dedupe, CompletableFuture<?> signatureWritten) {}
+
+  /**
+   * {@link #decide}, also returning when the signature is stored. The signature is serialised and
+   * sent outside the index lock, so consumer threads wait on each other only for the verdict itself.
+   */
+  public Optional<Decision> decideAndRecord(RawArticle raw, ContentFingerprint fingerprint, String origin,
+      List<String> salientActors) {
+    DedupeEntry entry = decideUnderLock(raw, fingerprint, origin, salientActors);
+    return entry == null ? Optional.empty() : Optional.of(new Decision(toDedupe(entry), sink.write(entry)));
+  }
+
+  /**
+   * The entry behind the verdict, or null for a replay. A redelivery of the record an entry was made
+   * from gives that entry again, and it is written again: its first write may be what failed.
+   */
+  private synchronized DedupeEntry decideUnderLock(RawArticle raw, ContentFingerprint fingerprint, String origin,
       List<String> salientActors) {
     DedupeEntry known = index.byArticleId(raw.articleId());
     if (known != null && known.contentHash().equals(fingerprint.contentHash())) {
-      return Objects.equals(origin, known.origin()) ? Optional.of(toDedupe(known)) : Optional.empty();
+      return Objects.equals(origin, known.origin()) ? known : null;
     }
     Instant eventTime = raw.publishedAt() != null ? raw.publishedAt() : raw.fetchedAt();
     long[] keywords = StoryKeywords.of(raw.title(), raw.text());
@@ -83,8 +110,7 @@ public final class Deduplicator {
         fingerprint.shingleCount(), verdict, duplicateOf, similarity, storyId, eventTime, origin, instanceId,
         salientActors, keywords);
     index.put(entry);
-    sink.publish(entry);
-    return Optional.of(toDedupe(entry));
+    return entry;
   }
 
   /** Learns an entry written by another instance, or by an earlier run of this service. */

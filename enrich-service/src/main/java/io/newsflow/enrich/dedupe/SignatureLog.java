@@ -4,6 +4,7 @@ import io.newsflow.model.json.EventJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -47,12 +48,21 @@ public final class SignatureLog implements SignatureSink, AutoCloseable {
 
   @Override
   public void publish(DedupeEntry entry) {
+    write(entry);
+  }
+
+  @Override
+  public CompletableFuture<?> write(DedupeEntry entry) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
     producer.send(new ProducerRecord<>(topic, entry.articleId(), EventJson.toBytes(entry)), (metadata, failure) -> {
       if (failure != null) {
-        // the article itself is published; only other instances and the next start miss this hint
         log.warn("dedupe signature of {} not written to {}: {}", entry.articleId(), topic, failure.toString());
+        written.completeExceptionally(failure);
+      } else {
+        written.complete(null);
       }
     });
+    return written;
   }
 
   /** Starts reading the whole topic into {@code apply}, then keeps following it. */

@@ -13,6 +13,19 @@ final class TextShingles {
   /** Words per shingle: long enough that two different articles on one topic share few shingles. */
   static final int WIDTH = 4;
 
+  /**
+   * For every UTF-16 unit that is not a surrogate: {@code Character.toLowerCase} of it when it is a
+   * letter or digit, else -1. The two calls per character were a third of the fingerprint's cost;
+   * the hashes stay exactly those of the per-code-point calls, so stored signatures keep matching.
+   */
+  private static final int[] LOWER_WORD_CHAR = new int[Character.MAX_VALUE + 1];
+
+  static {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      LOWER_WORD_CHAR[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
+    }
+  }
+
   private TextShingles() {}
 
   /** Hashes of every word shingle; a text shorter than {@link #WIDTH} words gives one shingle of all its words. */
@@ -42,11 +55,19 @@ final class TextShingles {
     int n = 0;
     long h = Hashing.FNV_OFFSET;
     boolean inWord = false;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp)) {
-        h = (h ^ Character.toLowerCase(cp)) * Hashing.FNV_PRIME;
+    for (int i = 0, length = text.length(); i < length; ) {
+      char c = text.charAt(i);
+      int lower;
+      if (Character.isSurrogate(c)) {
+        int cp = text.codePointAt(i);
+        i += Character.charCount(cp);
+        lower = Character.isLetterOrDigit(cp) ? Character.toLowerCase(cp) : -1;
+      } else {
+        i++;
+        lower = LOWER_WORD_CHAR[c];
+      }
+      if (lower >= 0) {
+        h = (h ^ lower) * Hashing.FNV_PRIME;
         inWord = true;
       } else if (inWord) {
         if (n == words.length) {

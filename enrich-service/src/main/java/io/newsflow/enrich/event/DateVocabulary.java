@@ -41,8 +41,12 @@ final class DateVocabulary {
 
   private static boolean startsOneOf(String text, int i, String[][] byLetter, boolean anyCase) {
     char c = text.charAt(i);
-    int letter = (anyCase ? Character.toLowerCase(c) : c) & 0xFFFF;
-    if (letter >= byLetter.length || byLetter[letter] == null) {
+    if (c >= byLetter.length) {
+      // the tables hold ASCII words only, and no non-ASCII letter lower-cases to their first letters
+      return false;
+    }
+    int letter = anyCase && c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (byLetter[letter] == null) {
       return false; // most words: one comparison and out
     }
     for (String w : byLetter[letter]) {

@@ -22,10 +22,11 @@ public final class EventExtractor {
    * words in one pass over the folded text (a case-insensitive regular expression run per sentence
    * cost more than the rest of event extraction).
    */
-  private static final PhraseAutomaton FUTURE = PhraseAutomaton.build(List.of(
+  public static final List<String> FUTURE_PHRASES = List.of(
       "will", "would", "shall", "is due", "are due", "is scheduled", "are scheduled", "scheduled for",
       "is expected", "are expected", "plans to", "plan to", "planned for", "is planned", "are planned",
-      "upcoming", "is set to", "are set to", "to be held"));
+      "upcoming", "is set to", "are set to", "to be held");
+  private static final PhraseAutomaton FUTURE = PhraseAutomaton.build(FUTURE_PHRASES);
 
   private final DateExpressionParser parser = new DateExpressionParser();
 
@@ -36,8 +37,21 @@ public final class EventExtractor {
    * @return events in text order
    */
   public List<DatedEvent> extract(String text, LocalDate published, List<ActorTag> actors, List<ThemeTag> themes) {
+    return extract(text, published, actors, themes, new FutureWords(text, null));
+  }
+
+  /**
+   * As {@link #extract(String, LocalDate, List, List)}, with the matches of {@link #FUTURE_PHRASES} in
+   * the folded text already found (the tagger's one automaton pass finds them with everything else).
+   */
+  public List<DatedEvent> extract(String text, LocalDate published, List<ActorTag> actors, List<ThemeTag> themes,
+      List<PhraseMatch> futurePhrases) {
+    return extract(text, published, actors, themes, new FutureWords(text, futurePhrases));
+  }
+
+  private List<DatedEvent> extract(String text, LocalDate published, List<ActorTag> actors, List<ThemeTag> themes,
+      FutureWords future) {
     List<int[]> sentences = SentenceSplitter.split(text);
-    FutureWords future = new FutureWords(text); // one scan of the text, and only if a partial date asks
     List<DateExpression> dates = parser.parse(text, 0, text.length(), published,
         offset -> future.within(sentenceAt(sentences, offset)));
     List<DatedEvent> events = new ArrayList<>(dates.size());
@@ -56,8 +70,10 @@ public final class EventExtractor {
     private final String text;
     private List<PhraseMatch> found;
 
-    FutureWords(String text) {
+    /** @param found the matches if already known, else null: then one scan of the text, only if a partial date asks */
+    FutureWords(String text, List<PhraseMatch> found) {
       this.text = text;
+      this.found = found;
     }
 
     boolean within(int[] sentence) {

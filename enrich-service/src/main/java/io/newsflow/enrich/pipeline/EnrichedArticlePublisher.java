@@ -1,7 +1,6 @@
 package io.newsflow.enrich.pipeline;
 
 import io.newsflow.model.article.EnrichedArticle;
-import io.newsflow.model.json.EventJson;
 import io.newsflow.model.topic.Topics;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -17,6 +16,6 @@ public final class EnrichedArticlePublisher {
 
   /** Completes when the broker has the record (acks=all), or exceptionally. */
   public CompletableFuture<?> publish(EnrichedArticle article) {
-    return template.send(Topics.ENRICHED_ARTICLES.name(), article.articleId(), EventJson.toBytes(article));
+    return template.send(Topics.ENRICHED_ARTICLES.name(), article.articleId(), EnrichedArticleWriter.toBytes(article));
   }
 }

@@ -5,14 +5,13 @@ import io.newsflow.enrich.dedupe.Deduplicator;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.Tags;
 import io.newsflow.model.article.ActorTag;
-import io.newsflow.model.article.Dedupe;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.model.article.RawArticle;
-import io.newsflow.model.json.EventJson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One raw record in, at most one enriched article out: decode, validate, drop replays, tag, dedupe.
@@ -43,7 +42,18 @@ public final class EnrichmentPipeline {
    * @throws InvalidArticleException when it is one that breaks the contract
    */
   public Optional<EnrichedArticle> enrich(String key, byte[] value, String origin) {
-    RawArticle raw = EventJson.fromBytes(value, RawArticle.class);
+    return process(key, value, origin).map(Enriched::article);
+  }
+
+  /**
+   * An enriched article and the write of its dedupe signature, which must be stored before the raw
+   * record counts as done.
+   */
+  public record Enriched(EnrichedArticle article, CompletableFuture<?> signatureWritten) {}
+
+  /** {@link #enrich}, also returning when the article's dedupe signature is stored. */
+  public Optional<Enriched> process(String key, byte[] value, String origin) {
+    RawArticle raw = RawArticleReader.fromBytes(value);
     RawArticleValidator.check(key, raw);
     ContentFingerprint fingerprint = ContentFingerprint.of(raw.text(), raw.contentHash());
     // checked before tagging too, so replays cost a hash and not a tagging pass
@@ -51,10 +61,10 @@ public final class EnrichmentPipeline {
       return Optional.empty();
     }
     Tags tags = tagger.tag(raw.title(), raw.text(), raw.publishedAt());
-    Optional<Dedupe> dedupe = deduplicator.decide(raw, fingerprint, origin, storyActors(tags.actors()));
-    return dedupe.map(d -> new EnrichedArticle(UUID.randomUUID().toString(), EnrichedArticle.SCHEMA_VERSION,
-        clock.instant(), raw.articleId(), raw, d, tags.actors(), tags.themes(), tags.events(),
-        tags.gazetteerVersion(), tags.taxonomyVersion()));
+    Optional<Deduplicator.Decision> decision = deduplicator.decideAndRecord(raw, fingerprint, origin, storyActors(tags.actors()));
+    return decision.map(d -> new Enriched(new EnrichedArticle(UUID.randomUUID().toString(), EnrichedArticle.SCHEMA_VERSION,
+        clock.instant(), raw.articleId(), raw, d.dedupe(), tags.actors(), tags.themes(), tags.events(),
+        tags.gazetteerVersion(), tags.taxonomyVersion()), d.signatureWritten()));
   }
 
   private static List<String> storyActors(List<ActorTag> actors) {

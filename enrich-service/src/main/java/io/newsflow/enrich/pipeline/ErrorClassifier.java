@@ -10,7 +10,8 @@ import org.apache.kafka.common.errors.RetriableException;
 /**
  * The one place that decides what a failure means, by walking the cause chain: bad input is fatal and
  * goes to the dead-letter topic after one attempt; broker trouble is transient and retried with
- * back-off; anything else (a bug, say) is retried a few times, then dead-lettered, never skipped.
+ * back-off until the broker is back; anything else (a bug, say) is retried a few times, then
+ * dead-lettered, never skipped.
  */
 public final class ErrorClassifier {
 

@@ -1,6 +1,6 @@
 package io.newsflow.enrich.pipeline;
 
-import io.newsflow.model.article.EnrichedArticle;
+import io.newsflow.enrich.ops.EnrichMeters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
@@ -40,9 +41,13 @@ public class RawArticleListener {
   public void onRawArticles(List<ConsumerRecord<String, byte[]>> records) {
     List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> record : records) {
-      try {
-        Optional<EnrichedArticle> enriched = pipeline.enrich(record.key(), record.value(), origin(record));
-        sends.add(enriched.<CompletableFuture<?>>map(publisher::publish).orElse(NOTHING_TO_SEND));
+      try (MDC.MDCCloseable logContext = MDC.putCloseable("articleId", record.key())) {
+        long started = System.nanoTime();
+        Optional<EnrichmentPipeline.Enriched> enriched = pipeline.process(record.key(), record.value(), origin(record));
+        EnrichMeters.enriched(enriched.map(EnrichmentPipeline.Enriched::article), started);
+        // the record is done when both its enriched article and its dedupe signature are stored
+        sends.add(enriched.<CompletableFuture<?>>map(e -> CompletableFuture.allOf(publisher.publish(e.article()),
+            e.signatureWritten())).orElse(NOTHING_TO_SEND));
       } catch (RuntimeException e) {
         awaitSends(records, sends);
         throw new BatchListenerFailedException("cannot enrich " + origin(record), e, record);

@@ -27,7 +27,10 @@ public final class ArticleTagger {
   private final ActorTagger actors;
   private final ThemeClassifier themes;
   private final EventExtractor events = new EventExtractor();
-  /** Groups 0 and 1 the actor tagger's names and context cues, group 2 the theme phrases: one pass per field. */
+  /**
+   * Groups 0 and 1 the actor tagger's names and context cues, group 2 the theme phrases, group 3 the
+   * event extractor's future-tense cues: one pass per field.
+   */
   private final PhraseAutomaton phrases;
 
   public ArticleTagger(Gazetteer gazetteer, Taxonomy taxonomy) {
@@ -35,6 +38,7 @@ public final class ArticleTagger {
     this.themes = new ThemeClassifier(taxonomy);
     List<List<String>> groups = new ArrayList<>(actors.phraseGroups());
     groups.add(themes.phrases());
+    groups.add(EventExtractor.FUTURE_PHRASES);
     this.phrases = PhraseAutomaton.buildGroups(groups);
   }
 
@@ -65,7 +69,7 @@ public final class ArticleTagger {
     List<ActorTag> actorTags = actors.tag(t, foldedTitle, new ActorTagger.Matches(inTitle.get(0), inTitle.get(1)),
         body, foldedText, new ActorTagger.Matches(inText.get(0), inText.get(1)), day);
     List<ThemeTag> themeTags = themes.classify(t, inTitle.get(2), body, inText.get(2));
-    List<DatedEvent> datedEvents = events.extract(body, day, actorTags, themeTags);
+    List<DatedEvent> datedEvents = events.extract(body, day, actorTags, themeTags, inText.get(3));
     return new Tags(actorTags, themeTags, datedEvents, actors.gazetteerVersion(), themes.taxonomyVersion());
   }
 }

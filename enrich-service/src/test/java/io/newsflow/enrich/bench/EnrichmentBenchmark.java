@@ -4,7 +4,9 @@ import io.newsflow.enrich.dedupe.ContentFingerprint;
 import io.newsflow.enrich.dedupe.DedupeSettings;
 import io.newsflow.enrich.dedupe.Deduplicator;
 import io.newsflow.enrich.dedupe.SignatureSink;
+import io.newsflow.enrich.pipeline.EnrichedArticleWriter;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
+import io.newsflow.enrich.pipeline.RawArticleReader;
 import io.newsflow.enrich.support.BenchArticles;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.model.article.EnrichedArticle;
@@ -76,7 +78,7 @@ public class EnrichmentBenchmark {
     }
     int i = next++;
     EnrichedArticle enriched = pipeline.enrich(keys[i], records[i], "bench-0@" + i).orElseThrow();
-    return EventJson.toBytes(enriched);
+    return EnrichedArticleWriter.toBytes(enriched); // as EnrichedArticlePublisher does
   }
 
   /** The dedupe stage alone (decode, fingerprint, verdict), to tell its cost from tagging's. */
@@ -86,7 +88,7 @@ public class EnrichmentBenchmark {
       freshIndex();
     }
     int i = next++;
-    RawArticle raw = EventJson.fromBytes(records[i], RawArticle.class);
+    RawArticle raw = RawArticleReader.fromBytes(records[i]); // as EnrichmentPipeline does
     return deduplicator.decide(raw, ContentFingerprint.of(raw.text(), raw.contentHash()), "bench-0@" + i, List.of("KAZ"))
         .orElseThrow();
   }

@@ -158,6 +158,15 @@ class NearDuplicateQualityTest {
             + "%d / %d copies DUPLICATE of their own base, %d attached to another article.%n", stream.bases(),
             stream.copies(), stream.basesNew(), stream.bases(), stream.copiesFound(), stream.copies(), stream.wrongOriginal()));
     stream.wrong().forEach(w -> md.append("- ").append(w).append('\n'));
-    Files.writeString(Path.of("DEDUPE-REPORT.md"), md.toString());
+    Path report = Path.of("DEDUPE-REPORT.md");
+    // the story-grouping section is StoryQualityTest's; keep it
+    if (Files.exists(report)) {
+      String old = Files.readString(report);
+      int story = old.indexOf("\n" + StoryQualityTest.SECTION + "\n");
+      if (story >= 0) {
+        md.append(old.substring(story));
+      }
+    }
+    Files.writeString(report, md.toString());
   }
 }

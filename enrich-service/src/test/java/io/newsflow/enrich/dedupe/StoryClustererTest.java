@@ -48,4 +48,36 @@ class StoryClustererTest {
             + "plant on Lake Balkhash, the Akorda press service said.");
     assertThat(other).isEqualTo("s-b");
   }
+  @Test
+  void rareNamesSharedByTwoDifferentlyWordedReportsMakeOneStory() {
+    // background news makes "president", "officials" and the country names common, so they count little
+    for (int i = 0; i < 40; i++) {
+      assign("bg" + i, T0.minus(Duration.ofHours(100 - i)), List.of("KAZ"), "President meets officials in Astana " + i,
+          "Kazakhstan's president told officials on Monday that the government would present a plan, officials said "
+              + "after the meeting in Astana number " + i + ".");
+    }
+    String first = assign("a", T0, List.of("co.cpc", "RUS", "KAZ"), "Drones hit Kropotkinskaya pumping station",
+        "A drone attack damaged the Kropotkinskaya pumping station of the Caspian Pipeline Consortium, officials said, "
+            + "cutting flows from Kazakhstan.");
+    String second = assign("b", T0.plus(Duration.ofHours(6)), List.of("KAZ", "co.cpc"),
+        "Astana protests after Kropotkinskaya strike",
+        "Kazakhstan's president's office and officials called the strike on the Kropotkinskaya station of the Caspian "
+            + "Pipeline Consortium an action against its interests.");
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void theSameOverlapTwoDaysLaterIsNotEnough() {
+    String title = "Tokayev and Xi sign transit agreements in Astana";
+    String lead = "Kassym-Jomart Tokayev and Xi Jinping signed agreements on transit, freight trains and energy in Astana.";
+    String first = assign("a", T0, List.of("person.tokayev", "person.xi-jinping"), title, lead);
+    String sameDay = assign("b", T0.plus(Duration.ofHours(5)), List.of("person.tokayev", "person.xi-jinping"),
+        "Xi and Tokayev agree on freight trains", "Xi Jinping and Kassym-Jomart Tokayev agreed in Astana to run more "
+            + "freight trains, and signed documents on energy.");
+    String twoDaysLater = assign("c", T0.plus(Duration.ofHours(58)), List.of("person.tokayev", "person.xi-jinping"),
+        "Xi and Tokayev at summit in Astana", "Xi Jinping and Kassym-Jomart Tokayev met leaders at a summit in Astana "
+            + "and spoke about energy.");
+    assertThat(sameDay).isEqualTo(first);
+    assertThat(twoDaysLater).isEqualTo("s-c");
+  }
 }

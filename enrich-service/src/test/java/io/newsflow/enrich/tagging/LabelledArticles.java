@@ -14,6 +14,8 @@ final class LabelledArticles {
 
   static final String RESOURCE = "tagging/labelled-articles.json";
   static final String FRESH = "tagging/labelled-articles-fresh.json";
+  static final String HELD_OUT = "tagging/labelled-articles-heldout.json";
+  static final String FRESH_2 = "tagging/labelled-articles-fresh-2.json";
 
   record GoldEvent(LocalDate start, LocalDate end, String precision) {}
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Scores the tagger on the hand-labelled articles and writes {@code TAGGING-REPORT.md} in the working
  * directory (the module directory under Maven; override with {@code -Dtagging.report=path}). Fails when
- * a figure falls below its goal.
+ * a figure falls below its goal: themes on all labelled articles together, actors and event dates on
+ * every set on its own (a tagger that only works on the text it was tuned on is not done).
  */
 class TaggingEvaluationTest {
 
@@ -26,57 +27,70 @@ class TaggingEvaluationTest {
   static final double THEME_GOAL = 0.85;
   static final double EVENT_GOAL = 0.85;
 
-  @Test
-  void meetsTheQualityGoalsOnTheLabelledArticles() throws Exception {
-    List<LabelledArticles.Article> articles = LabelledArticles.load();
-    assertThat(articles).hasSizeGreaterThanOrEqualTo(40);
-    ArticleTagger tagger = ArticleTagger.loadDefault();
-    Scores actors = new Scores();
-    Scores themes = new Scores();
-    Scores events = new Scores();
-    // global settings (theme threshold) were chosen on the even-indexed articles; the odd-indexed half is held out
-    Scores[] heldOut = {new Scores(), new Scores(), new Scores()};
-    List<String> notes = new ArrayList<>();
-    for (int i = 0; i < articles.size(); i++) {
-      LabelledArticles.Article a = articles.get(i);
-      Tags tags = tagger.tag(a.title(), a.text(), a.publishedAt());
-      Set<String> foundActors = tags.actors().stream().map(ActorTag::actorId).collect(Collectors.toSet());
-      Set<String> foundThemes = tags.themes().stream().map(ThemeTag::themeId).collect(Collectors.toSet());
-      Set<String> foundEvents = tags.events().stream().map(TaggingEvaluationTest::key).collect(Collectors.toSet());
-      Set<String> goldEvents = new HashSet<>();
-      a.events().forEach(e -> goldEvents.add(e.start() + ".." + e.end() + " " + e.precision()));
-      note(notes, a.id(), "actors", actors.add(new HashSet<>(a.actors()), foundActors));
-      note(notes, a.id(), "themes", themes.add(new HashSet<>(a.themes()), foundThemes));
-      note(notes, a.id(), "events", events.add(goldEvents, foundEvents));
-      if (i % 2 == 1) {
-        heldOut[0].add(new HashSet<>(a.actors()), foundActors);
-        heldOut[1].add(new HashSet<>(a.themes()), foundThemes);
-        heldOut[2].add(goldEvents, foundEvents);
-      }
-    }
-    Scores[] fresh = scoreFresh(tagger, notes);
-    writeReport(articles.size(), tagger, actors, themes, events, heldOut, fresh, notes);
+  /** One labelled file and what it may be used for. */
+  record LabelledSet(String name, String resource, String provenance) {}
 
-    assertThat(actors.f1()).as("actor F1").isGreaterThanOrEqualTo(ACTOR_GOAL);
-    assertThat(themes.f1()).as("theme F1").isGreaterThanOrEqualTo(THEME_GOAL);
-    assertThat(events.f1()).as("event date F1").isGreaterThanOrEqualTo(EVENT_GOAL);
+  /** In the order they were written; each later set was written before the tuning that followed it. */
+  static final List<LabelledSet> SETS = List.of(
+      new LabelledSet("tuning set", LabelledArticles.RESOURCE,
+          "short articles (50-90 words) the taxonomy was first tuned on"),
+      new LabelledSet("fresh 1", LabelledArticles.FRESH,
+          "written after that tuning; its errors were read in the second tuning"),
+      new LabelledSet("held-out 2", LabelledArticles.HELD_OUT,
+          "320-380 words, outlets' styles, off-topic negatives; scored before the second tuning (see the tuning"
+              + " log), whose general phrase changes its errors then guided"),
+      new LabelledSet("fresh 2", LabelledArticles.FRESH_2,
+          "320-370 words, written after the second tuning and never tuned on: the unseen figure"));
+
+  /** Per-field scores of one set. */
+  record FieldScores(Scores actors, Scores themes, Scores events) {
+    FieldScores() {
+      this(new Scores(), new Scores(), new Scores());
+    }
   }
 
-  /** The articles written after tuning: reported, not held to the goals (too few to be a verdict alone). */
-  private static Scores[] scoreFresh(ArticleTagger tagger, List<String> notes) throws Exception {
-    Scores[] fresh = {new Scores(), new Scores(), new Scores()};
-    for (LabelledArticles.Article a : LabelledArticles.load(LabelledArticles.FRESH)) {
-      Tags tags = tagger.tag(a.title(), a.text(), a.publishedAt());
-      Set<String> goldEvents = new HashSet<>();
-      a.events().forEach(e -> goldEvents.add(e.start() + ".." + e.end() + " " + e.precision()));
-      note(notes, a.id() + " (fresh)", "actors", fresh[0].add(new HashSet<>(a.actors()),
-          tags.actors().stream().map(ActorTag::actorId).collect(Collectors.toSet())));
-      note(notes, a.id() + " (fresh)", "themes", fresh[1].add(new HashSet<>(a.themes()),
-          tags.themes().stream().map(ThemeTag::themeId).collect(Collectors.toSet())));
-      note(notes, a.id() + " (fresh)", "events", fresh[2].add(goldEvents,
-          tags.events().stream().map(TaggingEvaluationTest::key).collect(Collectors.toSet())));
+  @Test
+  void meetsTheQualityGoalsOnTheLabelledArticles() throws Exception {
+    ArticleTagger tagger = ArticleTagger.loadDefault();
+    FieldScores all = new FieldScores();
+    List<FieldScores> perSet = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (LabelledSet set : SETS) {
+      List<LabelledArticles.Article> articles = LabelledArticles.load(set.resource());
+      FieldScores scores = new FieldScores();
+      for (LabelledArticles.Article a : articles) {
+        score(tagger, a, set.name(), notes, scores, all);
+      }
+      perSet.add(scores);
+      sizes.add(articles.size());
     }
-    return fresh;
+    assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(40);
+    writeReport(tagger, all, perSet, sizes, notes);
+
+    assertThat(all.themes().f1()).as("theme F1, all labelled articles").isGreaterThanOrEqualTo(THEME_GOAL);
+    for (int i = 0; i < SETS.size(); i++) {
+      String name = SETS.get(i).name();
+      assertThat(perSet.get(i).actors().f1()).as("actor F1, " + name).isGreaterThanOrEqualTo(ACTOR_GOAL);
+      assertThat(perSet.get(i).events().f1()).as("event date F1, " + name).isGreaterThanOrEqualTo(EVENT_GOAL);
+    }
+  }
+
+  private static void score(ArticleTagger tagger, LabelledArticles.Article a, String set, List<String> notes,
+                            FieldScores scores, FieldScores all) {
+    Tags tags = tagger.tag(a.title(), a.text(), a.publishedAt());
+    Set<String> foundActors = tags.actors().stream().map(ActorTag::actorId).collect(Collectors.toSet());
+    Set<String> foundThemes = tags.themes().stream().map(ThemeTag::themeId).collect(Collectors.toSet());
+    Set<String> foundEvents = tags.events().stream().map(TaggingEvaluationTest::key).collect(Collectors.toSet());
+    Set<String> goldEvents = new HashSet<>();
+    a.events().forEach(e -> goldEvents.add(e.start() + ".." + e.end() + " " + e.precision()));
+    String id = a.id() + " (" + set + ")";
+    note(notes, id, "actors", scores.actors().add(new HashSet<>(a.actors()), foundActors));
+    note(notes, id, "themes", scores.themes().add(new HashSet<>(a.themes()), foundThemes));
+    note(notes, id, "events", scores.events().add(goldEvents, foundEvents));
+    all.actors().add(new HashSet<>(a.actors()), foundActors);
+    all.themes().add(new HashSet<>(a.themes()), foundThemes);
+    all.events().add(goldEvents, foundEvents);
   }
 
   private static String key(DatedEvent e) {
@@ -89,9 +103,10 @@ class TaggingEvaluationTest {
     }
   }
 
-  private static void writeReport(int count, ArticleTagger tagger, Scores actors, Scores themes, Scores events,
-                                  Scores[] heldOut, Scores[] fresh, List<String> notes) throws Exception {
+  private static void writeReport(ArticleTagger tagger, FieldScores all, List<FieldScores> perSet,
+                                  List<Integer> sizes, List<String> notes) throws Exception {
     Tags versions = tagger.tag("", "", null);
+    int total = sizes.stream().mapToInt(Integer::intValue).sum();
     List<String> lines = new ArrayList<>(List.of(
         "# Tagging quality report",
         "",
@@ -101,37 +116,35 @@ class TaggingEvaluationTest {
         "./mvnw -q -pl enrich-service test -Dtest=TaggingEvaluationTest",
         "```",
         "",
-        "Labelled set: " + count + " hand-written articles, `src/test/resources/tagging/labelled-articles.json`"
-            + " (conventions in the README beside it). Gazetteer " + versions.gazetteerVersion() + ", taxonomy "
+        "Labelled sets: " + total + " hand-written articles under `src/test/resources/tagging/` (conventions in"
+            + " the README beside them). Gazetteer " + versions.gazetteerVersion() + ", taxonomy "
             + versions.taxonomyVersion() + ". Micro-averaged over (article, label) pairs; events are compared as"
-            + " (start, end, precision).",
+            + " (start, end, precision). The test fails when themes F1 on all sets together, or actors or event"
+            + " dates F1 on any one set, falls below its goal.",
+        "",
+        "All " + total + " articles:",
         "",
         "| field | TP | FP | FN | precision | recall | F1 | goal F1 |",
         "|---|---|---|---|---|---|---|---|",
-        actors.row("actors", ACTOR_GOAL),
-        themes.row("themes", THEME_GOAL),
-        events.row("event dates", EVENT_GOAL),
+        all.actors().row("actors", ACTOR_GOAL),
+        all.themes().row("themes", THEME_GOAL),
+        all.events().row("event dates", EVENT_GOAL),
         "",
-        "Held-out half (odd-indexed articles; the taxonomy's default threshold was chosen on the even-indexed"
-            + " half, and no per-article change was made):",
+        "Per set, in the order written:",
         "",
-        "| field | TP | FP | FN | precision | recall | F1 | goal F1 |",
-        "|---|---|---|---|---|---|---|---|",
-        heldOut[0].row("actors", ACTOR_GOAL),
-        heldOut[1].row("themes", THEME_GOAL),
-        heldOut[2].row("event dates", EVENT_GOAL),
+        "| set | file | articles | what | actors F1 | themes P / R / F1 | event dates F1 |",
+        "|---|---|---|---|---|---|---|"));
+    for (int i = 0; i < SETS.size(); i++) {
+      LabelledSet set = SETS.get(i);
+      FieldScores s = perSet.get(i);
+      lines.add(String.format(java.util.Locale.ROOT, "| %s | `%s` | %d | %s | %.3f | %.3f / %.3f / %.3f | %.3f |",
+          set.name(), set.resource().substring(set.resource().indexOf('/') + 1), sizes.get(i), set.provenance(),
+          s.actors().f1(), s.themes().precision(), s.themes().recall(), s.themes().f1(), s.events().f1()));
+    }
+    lines.addAll(List.of(
         "",
-        "Fresh articles (`labelled-articles-fresh.json`: written after the tuning above and never used for"
-            + " it; too few to decide on, so reported but not held to the goals):",
-        "",
-        "| field | TP | FP | FN | precision | recall | F1 | goal F1 |",
-        "|---|---|---|---|---|---|---|---|",
-        fresh[0].row("actors", ACTOR_GOAL),
-        fresh[1].row("themes", THEME_GOAL),
-        fresh[2].row("event dates", EVENT_GOAL),
-        "",
-        "Caveat: the labelled articles, the gazetteer and the taxonomy were written by the same engineer, so"
-            + " these figures are optimistic for text from outlets and topics the data has not seen.",
+        "Caveat: the labelled articles, the gazetteer and the taxonomy were written by engineers of this"
+            + " project, so even the unseen sets share their habits; real outlets will score lower.",
         "",
         "## Errors, per article",
         ""));
@@ -141,13 +154,16 @@ class TaggingEvaluationTest {
     Files.write(report, lines, StandardCharsets.UTF_8);
   }
 
-  /** The hand-written sections after the generated part ("## Speed" on), kept across runs. */
+  /** The hand-written sections after the generated part (from "## Tuning log" or "## Speed" on), kept across runs. */
   private static List<String> keptSections(Path report) throws Exception {
     if (!Files.exists(report)) {
       return List.of();
     }
     List<String> old = Files.readAllLines(report, StandardCharsets.UTF_8);
-    int from = old.indexOf("## Speed");
+    int from = old.indexOf("## Tuning log");
+    if (from < 0) {
+      from = old.indexOf("## Speed");
+    }
     List<String> kept = new ArrayList<>();
     if (from >= 0) {
       kept.add("");

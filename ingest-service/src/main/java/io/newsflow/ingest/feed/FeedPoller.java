@@ -5,6 +5,7 @@ import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.FetchedResponse;
 import io.newsflow.ingest.http.SafeHttpClient;
 import io.newsflow.ingest.kafka.RecordSender;
+import io.newsflow.ingest.ops.IngestMeters;
 import io.newsflow.ingest.publish.RawArticlePublisher;
 import io.newsflow.model.feed.FeedDefinition;
 import java.net.URI;
@@ -59,15 +60,18 @@ public final class FeedPoller {
         Instant next = scheduling.afterSuccess(feed, started, response, null, null, previous);
         FeedHealth health = cursor.health().succeeded(started, next, 0);
         cursors.save(cursor.withHealth(health, clock.instant()));
+        IngestMeters.fetched();
         return health;
       }
       ParsedFeed parsed = parser.parse(response.body(), response.header("content-type"), response.finalUrl(), zoneOf(feed));
       ItemChangeDetector.Changes changes = detector.detect(feed, parsed, cursor, started);
       publisher.publishAll(changes.articles());
+      IngestMeters.published(changes.articles().size());
       Instant next = scheduling.afterSuccess(feed, started, response, parsed.items(), parsed.ttlMinutes(), previous);
       FeedHealth health = cursor.health().succeeded(started, next, changes.articles().size());
       cursors.save(cursor.withItems(changes.seen(), maxItemsRemembered, response.header("etag"),
           response.header("last-modified"), health, clock.instant()));
+      IngestMeters.fetched();
       if (!changes.articles().isEmpty()) {
         log.info("feed {} published {} article(s)", feed.feedId(), changes.articles().size());
       }
@@ -89,6 +93,7 @@ public final class FeedPoller {
     int failures = cursor.health().consecutiveFailures() + (countsAsFailure ? 1 : 0);
     Instant next = scheduling.afterFailure(feed, started, Math.max(1, failures), retryAfter);
     FeedHealth health = cursor.health().failed(started, next, category, message, countsAsFailure);
+    IngestMeters.failed(category);
     log.info("feed {} poll failed ({}), next attempt {}: {}", feed.feedId(), category, next, message);
     try {
       cursors.save(cursor.withHealth(health, clock.instant()));

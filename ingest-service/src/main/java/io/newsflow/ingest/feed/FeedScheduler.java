@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Polls the active feeds this instance owns when they are due, each poll on its own virtual thread.
@@ -98,7 +99,10 @@ public final class FeedScheduler implements AutoCloseable {
   }
 
   private FeedHealth pollLocked(FeedDefinition feed) {
-    FeedHealth health = poller.poll(feed);
+    FeedHealth health;
+    try (MDC.MDCCloseable logContext = MDC.putCloseable("feedId", feed.feedId())) {
+      health = poller.poll(feed);
+    }
     if (health.nextAttemptAt() != null) {
       nextAttempt.put(feed.feedId(), health.nextAttemptAt());
     }

@@ -3,11 +3,13 @@ package io.newsflow.store.article;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.model.json.EventDecodingException;
 import io.newsflow.model.json.EventJson;
+import io.newsflow.store.ops.StoreMeters;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One poll's records to MongoDB: malformed records to the dead-letter topic, the rest written in one
@@ -31,15 +33,19 @@ public class ArticleBatchConsumer {
     List<EnrichedArticle> articles = new ArrayList<>(records.size());
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> record : records) {
+      MDC.put(StoreMeters.ARTICLE_ID, record.key());
       try {
         articles.add(EventJson.fromBytes(record.value(), EnrichedArticle.class));
         sources.add(record);
       } catch (EventDecodingException e) {
         deadLetters.send(record, "malformed", e);
+      } finally {
+        MDC.remove(StoreMeters.ARTICLE_ID);
       }
     }
     try {
       ArticleWriter.WriteSummary summary = writer.write(articles);
+      StoreMeters.written(summary);
       log.debug("batch of {}: {}", records.size(), summary);
       return summary;
     } catch (RuntimeException e) {
@@ -57,8 +63,10 @@ public class ArticleBatchConsumer {
     int replays = 0;
     int stale = 0;
     for (int i = 0; i < articles.size(); i++) {
+      MDC.put(StoreMeters.ARTICLE_ID, articles.get(i).articleId());
       try {
         ArticleWriter.WriteSummary s = writer.write(List.of(articles.get(i)));
+        StoreMeters.written(s);
         stored += s.stored();
         replays += s.replays();
         stale += s.stale();
@@ -67,6 +75,8 @@ public class ArticleBatchConsumer {
           throw e;
         }
         deadLetters.send(sources.get(i), "rejected by database", e);
+      } finally {
+        MDC.remove(StoreMeters.ARTICLE_ID);
       }
     }
     return new ArticleWriter.WriteSummary(stored, replays, stale);

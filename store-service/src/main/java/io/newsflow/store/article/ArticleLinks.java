@@ -39,9 +39,10 @@ public final class ArticleLinks implements ArticleWriter.ReadModel {
     for (ArticleWriter.StoredChange c : changes) {
       String id = c.article().articleId();
       Dedupe now = c.article().dedupe();
-      Document before = c.previous() == null ? null : c.previous().get("dedupe", Document.class);
-      storyLinks.move(id, before == null ? null : before.getString("storyId"), now.storyId());
-      duplicateLinks.move(id, before == null ? null : before.getString("duplicateOf"), now.isDuplicate() ? now.duplicateOf() : null);
+      List<String> oldStories = c.previous().stream().map(ArticleFootprint::storyId).distinct().toList();
+      List<String> oldOriginals = c.previous().stream().map(ArticleFootprint::duplicateOf).distinct().toList();
+      storyLinks.move(id, oldStories, now.storyId());
+      duplicateLinks.move(id, oldOriginals, now.isDuplicate() ? now.duplicateOf() : null);
     }
     storyLinks.write(stories);
     duplicateLinks.write(duplicates);
@@ -57,9 +58,11 @@ public final class ArticleLinks implements ArticleWriter.ReadModel {
       this.field = field;
     }
 
-    void move(String id, String oldOwner, String newOwner) {
-      if (oldOwner != null && !Objects.equals(oldOwner, newOwner)) {
-        removed.computeIfAbsent(oldOwner, k -> new ArrayList<>()).add(id);
+    void move(String id, List<String> oldOwners, String newOwner) {
+      for (String oldOwner : oldOwners) {
+        if (oldOwner != null && !Objects.equals(oldOwner, newOwner)) {
+          removed.computeIfAbsent(oldOwner, k -> new ArrayList<>()).add(id);
+        }
       }
       if (newOwner != null) {
         added.computeIfAbsent(newOwner, k -> new ArrayList<>()).add(id);

@@ -19,11 +19,13 @@ public final class ArticleReader {
   private final MongoCollection<Document> articles;
   private final MongoCollection<Document> duplicates;
   private final MongoCollection<Document> stories;
+  private final MongoCollection<Document> items;
 
   public ArticleReader(MongoDatabase db) {
     this.articles = db.getCollection(Collections.ARTICLES);
     this.duplicates = db.getCollection(Collections.DUPLICATE_LINKS);
     this.stories = db.getCollection(Collections.STORIES);
+    this.items = db.getCollection(Collections.TIMELINE_ITEMS);
   }
 
   /** A story and its articles, newest first; empty when no article carries the story id. */
@@ -33,12 +35,13 @@ public final class ArticleReader {
     if (ids.isEmpty()) {
       return Optional.empty();
     }
-    List<Document> items = new ArrayList<>();
-    articles.find(Filters.in("_id", ids)).projection(Projections.include("item"))
-        .forEach(d -> items.add(d.get("item", Document.class)));
-    items.sort(Comparator.comparingLong((Document d) -> d.getLong("t")).reversed()
+    List<Document> found = new ArrayList<>();
+    // a story is at most a few hundred articles; their items are small documents, not the articles
+    items.find(Filters.in("_id", ids)).projection(Projections.include("item")).batchSize(ids.size())
+        .forEach(d -> found.add(d.get("item", Document.class)));
+    found.sort(Comparator.comparingLong((Document d) -> d.getLong("t")).reversed()
         .thenComparing((Document d) -> d.getString("articleId"), Comparator.reverseOrder()));
-    return Optional.of(new StoryView(storyId, items.stream().map(Codecs::timelineItem).toList()));
+    return Optional.of(new StoryView(storyId, found.stream().map(Codecs::timelineItem).toList()));
   }
 
   /** {@code {"storyId", "articles": [TimelineItem]}}. */

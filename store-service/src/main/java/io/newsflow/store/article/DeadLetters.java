@@ -2,6 +2,7 @@ package io.newsflow.store.article;
 
 import io.newsflow.model.topic.Topics;
 import io.newsflow.model.topic.Topics.DeadLetterHeaders;
+import io.newsflow.store.ops.StoreMeters;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ public class DeadLetters {
     h.add(DeadLetterHeaders.SERVICE, bytes(SERVICE));
     try {
       template.send(out).get(30, TimeUnit.SECONDS);
+      StoreMeters.deadLettered(Topics.ENRICHED_ARTICLES.deadLetter(), reason);
       log.warn("dead-lettered {}-{}@{} key={}: {}", record.topic(), record.partition(), record.offset(), record.key(),
           failure.getMessage());
     } catch (InterruptedException e) {

@@ -1,9 +1,11 @@
 package io.newsflow.store.config;
 
 import com.mongodb.client.MongoDatabase;
+import io.newsflow.store.actor.ActorDirectory;
 import io.newsflow.store.article.ArticleLinks;
 import io.newsflow.store.article.ArticleReader;
 import io.newsflow.store.article.ArticleWriter;
+import io.newsflow.store.mongo.MongoHealthIndicator;
 import io.newsflow.store.retention.RetentionScheduler;
 import io.newsflow.store.retention.RetentionSweep;
 import io.newsflow.store.timeline.Aggregates;
@@ -33,8 +35,8 @@ public class StoreConfig {
   }
 
   @Bean
-  TimelineQuery timelineQuery(MongoDatabase db, StoreProperties properties) {
-    return new TimelineQuery(db, properties.timeline().maxScannedItems());
+  TimelineQuery timelineQuery(MongoDatabase db, StoreProperties properties, MongoHealthIndicator health) {
+    return new TimelineQuery(db, properties.timeline().maxScannedItems(), health::isTextSearchAvailable);
   }
 
   @Bean
@@ -50,6 +52,11 @@ public class StoreConfig {
   @Bean
   RetentionScheduler retentionScheduler(MongoDatabase db, StoreProperties properties, Clock clock) {
     return new RetentionScheduler(new RetentionSweep(db), properties.retention(), clock);
+  }
+
+  @Bean
+  ActorDirectory actorDirectory(MongoDatabase db, StoreProperties properties, Clock clock) {
+    return new ActorDirectory(db, properties.actors().refreshInterval(), clock);
   }
 
   @Bean

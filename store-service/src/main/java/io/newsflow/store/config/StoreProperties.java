@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry         back-off while MongoDB is unavailable (the batch is retried, offsets stay uncommitted)
  * @param retention     deletion of old articles, off by default
  * @param timeline      read-side limits
+ * @param actors        actor search
  */
 @ConfigurationProperties("newsflow.store")
 public record StoreProperties(
@@ -23,7 +24,8 @@ public record StoreProperties(
     @DefaultValue("newsflow-store") String consumerGroup,
     @DefaultValue Retry retry,
     @DefaultValue Retention retention,
-    @DefaultValue Timeline timeline) {
+    @DefaultValue Timeline timeline,
+    @DefaultValue Actors actors) {
 
   public StoreProperties {
     if (mongodbUri == null || !(mongodbUri.startsWith("mongodb://") || mongodbUri.startsWith("mongodb+srv://"))) {
@@ -72,6 +74,19 @@ public record StoreProperties(
     public Timeline {
       if (maxScannedItems < 200) {
         throw new IllegalArgumentException("newsflow.store.timeline.max-scanned-items must be >= 200");
+      }
+    }
+  }
+
+  /**
+   * @param refreshInterval how old the in-memory actor index may get before a search rebuilds it from the
+   *                        actor key documents: a newly seen actor or alias is searchable after at most this
+   */
+  public record Actors(@DefaultValue("30s") Duration refreshInterval) {
+
+    public Actors {
+      if (refreshInterval.isNegative()) {
+        throw new IllegalArgumentException("newsflow.store.actors.refresh-interval must not be negative");
       }
     }
   }

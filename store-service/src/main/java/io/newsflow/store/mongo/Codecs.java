@@ -11,6 +11,7 @@ import io.newsflow.model.article.ThemeTag;
 import io.newsflow.model.json.EventJson;
 import io.newsflow.store.article.ArticleView;
 import io.newsflow.store.timeline.TimelineItem;
+import io.newsflow.store.timeline.TitleWords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -98,6 +99,23 @@ public final class Codecs {
     d.put("t", timelineTime(e).toEpochMilli());
     d.put("dup", e.dedupe().isDuplicate());
     return d;
+  }
+
+  /**
+   * What an hour bucket holds for one article: its sort key and the fields timeline filters test, not the
+   * list-view item (read by {@code _id $in} from {@code timeline_items} for the page's items only). Small
+   * refs keep buckets small: a busy hour's bucket is rewritten on every batch and read on every page.
+   */
+  public static Document refDocument(EnrichedArticle e) {
+    RawArticle a = e.article();
+    return new Document("articleId", e.articleId())
+        .append("t", timelineTime(e).toEpochMilli())
+        .append("dup", e.dedupe().isDuplicate())
+        .append("feedId", a.feedId())
+        .append("language", a.language())
+        .append("actorIds", e.actors().stream().map(ActorTag::actorId).distinct().toList())
+        .append("themeIds", e.themes().stream().map(ThemeTag::themeId).distinct().toList())
+        .append("words", TitleWords.of(a.title()));
   }
 
   public static TimelineItem timelineItem(Document item) {

@@ -7,6 +7,12 @@ public final class Collections {
   public static final String ARTICLES = "articles";
   /** Time-bucketed article references per timeline key and hour (the read model of the timeline). */
   public static final String TIMELINE_BUCKETS = "timeline_buckets";
+  /**
+   * Per article id: its list-view item and the read-model footprint of the version whose read models are
+   * complete. Written last, so it is the writer's replay marker and the timeline shows an article only once
+   * its article document is readable.
+   */
+  public static final String TIMELINE_ITEMS = "timeline_items";
   /** Per timeline key and month: how many items each hour bucket holds. */
   public static final String TIMELINE_MONTHS = "timeline_months";
   /** Per timeline key: months with items, totals, and the actor's or theme's display fields. */

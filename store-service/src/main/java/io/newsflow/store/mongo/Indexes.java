@@ -1,7 +1,9 @@
 package io.newsflow.store.mongo;
 
 import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import java.util.List;
@@ -20,7 +22,7 @@ public final class Indexes {
   private static final Logger log = LoggerFactory.getLogger(Indexes.class);
 
   /** Name of the text index; the free-text query path is used only when it exists and answers. */
-  public static final String TITLE_TEXT = "articles_free_text_on_title";
+  public static final String TITLE_TEXT = "timeline_items_free_text_on_title";
 
   /** One index: where, what and why (the name). */
   public record IndexSpec(String collection, String name, Bson keys, IndexOptions options) {}
@@ -30,9 +32,12 @@ public final class Indexes {
           com.mongodb.client.model.Indexes.ascending("timelineAt"), new IndexOptions()),
       // language_override points at a field that never exists: articles carry BCP 47 tags ("kk", "ky")
       // that MongoDB's stemmers do not know and would refuse on insert; "none" keeps every word as typed
-      new IndexSpec(Collections.ARTICLES, TITLE_TEXT,
-          com.mongodb.client.model.Indexes.text("title"),
+      // on the item documents: a match is a complete timeline entry, and the other timeline filters are item fields
+      new IndexSpec(Collections.TIMELINE_ITEMS, TITLE_TEXT,
+          com.mongodb.client.model.Indexes.text("item.title"),
           new IndexOptions().defaultLanguage("none").languageOverride("textIndexLanguage")),
+      new IndexSpec(Collections.TIMELINE_ITEMS, "timeline_items_retention_by_timeline_time",
+          com.mongodb.client.model.Indexes.ascending("timelineAt"), new IndexOptions()),
       new IndexSpec(Collections.TIMELINE_BUCKETS, "timeline_buckets_retention_by_hour",
           com.mongodb.client.model.Indexes.ascending("hour"), new IndexOptions()),
       new IndexSpec(Collections.TIMELINE_MONTHS, "timeline_months_retention_by_month",
@@ -72,12 +77,24 @@ public final class Indexes {
     return new IndexReport(created, textSearch);
   }
 
+  /**
+   * Runs one {@code $text} query on a scratch collection holding one document: the embedded server accepts
+   * a text index and answers {@code $text} on an empty collection, but fails once it has to match a document.
+   */
   private static boolean probeTextSearch(MongoDatabase db) {
+    MongoCollection<Document> probe = db.getCollection("text_search_probe");
     try {
-      db.getCollection(Collections.ARTICLES).find(Filters.text("kazakhstan")).limit(1).first();
-      return true;
+      probe.createIndex(com.mongodb.client.model.Indexes.text("t"));
+      probe.replaceOne(Filters.eq("_id", 1), new Document("_id", 1).append("t", "Kazakhstan"), new ReplaceOptions().upsert(true));
+      return probe.find(Filters.text("kazakhstan")).first() != null;
     } catch (MongoException e) {
       return false;
+    } finally {
+      try {
+        probe.drop();
+      } catch (MongoException e) {
+        log.debug("could not drop the text search probe: {}", e.getMessage());
+      }
     }
   }
 

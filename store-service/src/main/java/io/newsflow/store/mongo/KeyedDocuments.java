@@ -32,11 +32,17 @@ public final class KeyedDocuments {
 
   /** Reads by {@code _id $in}, in chunks: the one query shape every MongoDB-wire server answers from an index. */
   public static Map<String, Document> load(MongoCollection<Document> collection, Collection<String> ids) {
+    return load(collection, ids, null);
+  }
+
+  /** As {@link #load(MongoCollection, Collection)}, returning only the fields of {@code projection} (null: all). */
+  public static Map<String, Document> load(MongoCollection<Document> collection, Collection<String> ids, Bson projection) {
     Map<String, Document> found = new HashMap<>();
     List<String> all = new ArrayList<>(ids);
     for (int i = 0; i < all.size(); i += LOOKUP_CHUNK) {
       List<String> chunk = all.subList(i, Math.min(all.size(), i + LOOKUP_CHUNK));
-      for (Document d : collection.find(Filters.in("_id", chunk))) {
+      // batchSize: one reply per chunk, not the server's default first batch of 101 and a getMore
+      for (Document d : collection.find(Filters.in("_id", chunk)).projection(projection).batchSize(chunk.size())) {
         found.put(d.getString("_id"), d);
       }
     }

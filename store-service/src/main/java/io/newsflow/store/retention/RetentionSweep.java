@@ -32,6 +32,7 @@ public final class RetentionSweep {
   public record SweepResult(Instant cutoff, long articles, long buckets, long months, long events, long days) {}
 
   private final MongoCollection<Document> articles;
+  private final MongoCollection<Document> items;
   private final MongoCollection<Document> buckets;
   private final MongoCollection<Document> months;
   private final MongoCollection<Document> keys;
@@ -40,6 +41,7 @@ public final class RetentionSweep {
 
   public RetentionSweep(MongoDatabase db) {
     this.articles = db.getCollection(Collections.ARTICLES);
+    this.items = db.getCollection(Collections.TIMELINE_ITEMS);
     this.buckets = db.getCollection(Collections.TIMELINE_BUCKETS);
     this.months = db.getCollection(Collections.TIMELINE_MONTHS);
     this.keys = db.getCollection(Collections.TIMELINE_KEYS);
@@ -51,6 +53,8 @@ public final class RetentionSweep {
     Instant cutoff = olderThan.truncatedTo(ChronoUnit.HOURS);
     String cutoffHour = HOUR.format(cutoff);
     String cutoffMonth = cutoffHour.substring(0, 7);
+    // items first: an article leaves the timelines before its document goes
+    items.deleteMany(Filters.lt("timelineAt", Date.from(cutoff)));
     long deletedArticles = articles.deleteMany(Filters.lt("timelineAt", Date.from(cutoff))).getDeletedCount();
     long deletedBuckets = buckets.deleteMany(Filters.lt("hour", Date.from(cutoff))).getDeletedCount();
     long deletedMonths = months.deleteMany(Filters.lt("month", cutoffMonth)).getDeletedCount();

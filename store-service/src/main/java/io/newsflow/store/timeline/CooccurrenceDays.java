@@ -54,8 +54,8 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
         continue;
       }
       TreeSet<String> actors = new TreeSet<>();
-      item.getList("actors", Document.class).forEach(a -> actors.add(a.getString("actorId")));
-      List<String> themes = item.getList("themes", Document.class).stream().map(t -> t.getString("themeId")).toList();
+      actors.addAll(item.getList("actorIds", String.class));
+      List<String> themes = item.getList("themeIds", String.class);
       List<String> sorted = new ArrayList<>(actors);
       for (int i = 0; i < sorted.size(); i++) {
         for (int j = i + 1; j < sorted.size(); j++) {

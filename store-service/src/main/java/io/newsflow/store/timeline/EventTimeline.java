@@ -3,8 +3,6 @@ package io.newsflow.store.timeline;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.PushOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.newsflow.model.article.DatedEvent;
@@ -23,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The dated-event read model: each event an article states, denormalised with its article's title, in
  * buckets per key ({@code all}, actor, theme) and day of the event's start, plus one index document per
- * key listing its days. Like the article timeline it changes by {@code $pull}/{@code $push} and counts
- * recomputed from content, so repeatable.
+ * key listing its days. Like the article timeline it changes by {@code $pull} (of earlier versions) and
+ * {@code $addToSet} (of deterministic items), so repeatable; items are in no particular order in a bucket
+ * and readers sort a day's items.
  * Events of duplicates are left out, as duplicates are left off timelines.
  */
 public final class EventTimeline implements ArticleWriter.ReadModel {
@@ -57,14 +57,8 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     Map<String, List<Document>> additions = new LinkedHashMap<>();
     for (ArticleWriter.StoredChange c : changes) {
       String articleId = c.article().articleId();
-      if (c.previous() != null) {
-        for (Document old : c.previous().getList("events", Document.class, List.of())) {
-          DatedEvent e = Codecs.value(old, DatedEvent.class);
-          for (String bucket : bucketsOf(e)) {
-            removals.computeIfAbsent(bucket, k -> new HashSet<>()).add(articleId);
-          }
-        }
-      }
+      c.previous().forEach(p -> p.eventBuckets().forEach(bucket ->
+          removals.computeIfAbsent(bucket, k -> new HashSet<>()).add(articleId)));
       if (c.article().dedupe().isDuplicate()) {
         continue;
       }
@@ -72,12 +66,15 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
       for (int i = 0; i < events.size(); i++) {
         Document item = item(c.article(), events.get(i), i);
         for (String bucket : bucketsOf(events.get(i))) {
-          removals.computeIfAbsent(bucket, k -> new HashSet<>()).add(articleId);
+          if (!c.previous().isEmpty()) {
+            // a new version replaces its old items; a first version's $addToSet is repeatable without a $pull
+            removals.computeIfAbsent(bucket, k -> new HashSet<>()).add(articleId);
+          }
           additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(item);
         }
       }
     }
-    if (removals.isEmpty()) {
+    if (removals.isEmpty() && additions.isEmpty()) {
       return;
     }
     List<WriteModel<Document>> writes = new ArrayList<>(removals.size() + additions.size());
@@ -87,26 +84,34 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
       int split = id.lastIndexOf('|');
       writes.add(KeyedDocuments.upsert(id, List.of(
           Updates.setOnInsert(new Document("key", id.substring(0, split)).append("day", id.substring(split + 1))),
-          Updates.pushEach("items", items, new PushOptions().sortDocument(Sorts.descending("day", "eventId"))))));
+          Updates.addEachToSet("items", items))));
     });
     KeyedDocuments.write(buckets, writes);
-    updateIndexes(KeyedDocuments.load(buckets, removals.keySet()).values());
+    updateIndexes(additions.keySet());
   }
 
-  /** Each key's index document lists its days with their event counts, recomputed from the buckets read back. */
-  private void updateIndexes(Collection<Document> touchedBuckets) {
+  /**
+   * Each key's index document lists the days that have a bucket (the value is not a count: readers only
+   * need the days, so no bucket is read back). A day emptied by a new version stays listed and reads as an
+   * empty bucket; the retention sweep removes days whose buckets it empties.
+   */
+  private void updateIndexes(Collection<String> addedBuckets) {
     Map<String, Map<String, Long>> byKey = new LinkedHashMap<>();
-    touchedBuckets.forEach(b -> byKey.computeIfAbsent(b.getString("key"), k -> new LinkedHashMap<>())
-        .put(b.getString("day"), (long) b.getList("items", Document.class).size()));
-    List<WriteModel<Document>> writes = new ArrayList<>(2 * byKey.size());
+    for (String id : addedBuckets) {
+      int split = id.lastIndexOf('|');
+      byKey.computeIfAbsent(id.substring(0, split), k -> new LinkedHashMap<>()).put(id.substring(split + 1), 1L);
+    }
+    List<WriteModel<Document>> writes = new ArrayList<>(byKey.size());
     byKey.forEach((key, days) -> {
-      writes.add(KeyedDocuments.ensure(indexId(key), new Document("kind", "index").append("days", new Document())));
-      writes.add(KeyedDocuments.update(indexId(key), KeyedDocuments.counts("days", days)));
+      // an upsert with days.<day> creates the days object itself: no separate skeleton write
+      List<Bson> updates = new ArrayList<>(KeyedDocuments.counts("days", days));
+      updates.add(Updates.setOnInsert("kind", "index"));
+      writes.add(KeyedDocuments.upsert(indexId(key), updates));
     });
     KeyedDocuments.write(buckets, writes);
   }
 
-  static List<String> bucketsOf(DatedEvent e) {
+  public static List<String> bucketsOf(DatedEvent e) {
     // day buckets: a month of "all" events grows with the corpus, a day stays small
     String day = e.start().toString();
     List<String> ids = new ArrayList<>();

@@ -65,7 +65,9 @@ public final class EventTimelineQuery {
         if (bucket == null) {
           continue;
         }
-        for (org.bson.Document item : bucket.getList("items", org.bson.Document.class)) {
+        List<org.bson.Document> dayItems = new ArrayList<>(bucket.getList("items", org.bson.Document.class));
+        dayItems.sort(EventTimeline.LATEST_EVENT_FIRST);
+        for (org.bson.Document item : dayItems) {
           long day = item.getLong("day");
           if (day < fromDay || day >= toDay || (r.cursor() != null && !r.cursor().isBefore(day, item.getString("eventId")))) {
             continue;

@@ -23,7 +23,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Maintains the timeline read model: hour buckets of article items per key, the per-month directory of
+ * Maintains the timeline read model: hour buckets of article refs per key, the per-month directory of
  * bucket sizes and the per-key totals. Buckets change by atomic {@code $pull} and {@code $addToSet} (remove the
  * article, add its new item) and counts are recomputed from the buckets' content, so applying the same
  * change twice leaves the same state and a batch interrupted half-way can simply be applied again. One
@@ -46,13 +46,19 @@ public final class TimelineBuckets {
   /**
    * One article's move on the timelines.
    *
-   * @param previous  where the stored version sits, null if it was never placed
+   * @param previous  where earlier versions may sit (the last complete one, and a newer one whose read-model
+   *                  writes may have been cut short), empty for a first version
    * @param next      where the new version goes
-   * @param item      the new item document (see {@code Codecs.itemDocument})
+   * @param ref       the new bucket entry (see {@code Codecs.refDocument})
    * @param keyFields display fields per key of {@code next}
    */
-  public record Change(String articleId, Placement previous, Placement next, Document item,
-      Map<String, Document> keyFields) {}
+  public record Change(String articleId, List<Placement> previous, Placement next, Document ref,
+      Map<String, Document> keyFields) {
+
+    public Change {
+      previous = List.copyOf(previous);
+    }
+  }
 
   static final Comparator<Document> NEWEST_FIRST = Comparator
       .comparingLong((Document d) -> d.getLong("t")).reversed()
@@ -77,21 +83,21 @@ public final class TimelineBuckets {
     Map<String, List<Document>> additions = new LinkedHashMap<>();
     Map<String, Document> keyFields = new HashMap<>();
     for (Change c : changes) {
-      if (c.previous() != null) {
-        for (String key : c.previous().keys()) {
-          removals.computeIfAbsent(TimelineKeys.bucketId(key, c.previous().hour()), k -> new HashSet<>()).add(c.articleId());
+      for (Placement p : c.previous()) {
+        for (String key : p.keys()) {
+          removals.computeIfAbsent(TimelineKeys.bucketId(key, p.hour()), k -> new HashSet<>()).add(c.articleId());
         }
       }
       for (String key : c.next().keys()) {
         String bucket = TimelineKeys.bucketId(key, c.next().hour());
-        if (c.previous() != null) {
+        if (!c.previous().isEmpty()) {
           // a new version replaces its old item even in the same bucket; a first version needs no
           // removal, as $addToSet of its (deterministic) item is already repeatable
           removals.computeIfAbsent(bucket, k -> new HashSet<>()).add(c.articleId());
         }
-        additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(c.item());
+        additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(c.ref());
       }
-      keyFields.putAll(c.keyFields());
+      c.keyFields().forEach((key, fields) -> keyFields.merge(key, fields, TimelineBuckets::mergeFields));
     }
     List<Document> written = rewriteBuckets(removals, additions);
     rewriteKeys(rewriteMonths(written), keyFields);
@@ -177,11 +183,38 @@ public final class TimelineBuckets {
       updates.add(Updates.set("unique", sum(monthsUnique)));
       Document fields = keyFields.get(entry.getKey());
       if (fields != null) {
-        fields.forEach((name, value) -> updates.add(Updates.set(name, value)));
+        fields.forEach((name, value) -> {
+          if (name.equals(TimelineKeys.ALIASES)) {
+            // first seen are kept: a bounded list, set whole only when this batch brings a new one
+            List<String> known = key.getList(TimelineKeys.ALIASES, String.class, List.of());
+            Set<String> merged = new LinkedHashSet<>(known);
+            for (Object alias : (List<?>) value) {
+              if (merged.size() < TimelineKeys.MAX_ALIASES) {
+                merged.add((String) alias);
+              }
+            }
+            if (merged.size() > known.size()) {
+              updates.add(Updates.set(name, List.copyOf(merged)));
+            }
+          } else {
+            updates.add(Updates.set(name, value));
+          }
+        });
       }
       writes.add(KeyedDocuments.update(entry.getKey(), updates));
     }
     KeyedDocuments.write(keys, writes);
+  }
+
+  /** Display fields of one key from two articles of a batch: the later's values, both's aliases. */
+  private static Document mergeFields(Document earlier, Document later) {
+    Document merged = new Document(later);
+    if (earlier.containsKey(TimelineKeys.ALIASES) || later.containsKey(TimelineKeys.ALIASES)) {
+      Set<String> aliases = new LinkedHashSet<>(earlier.getList(TimelineKeys.ALIASES, String.class, List.of()));
+      aliases.addAll(later.getList(TimelineKeys.ALIASES, String.class, List.of()));
+      merged.put(TimelineKeys.ALIASES, List.copyOf(aliases));
+    }
+    return merged;
   }
 
   static String hourOf(Document bucket) {

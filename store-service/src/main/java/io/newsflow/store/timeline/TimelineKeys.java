@@ -18,6 +18,9 @@ import org.bson.Document;
 public final class TimelineKeys {
 
   public static final String ALL = "all";
+  /** Key-document field of an actor's surface forms seen in articles (for actor search), at most {@link #MAX_ALIASES}. */
+  public static final String ALIASES = "aliases";
+  static final int MAX_ALIASES = 32;
   static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
   static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
@@ -71,7 +74,9 @@ public final class TimelineKeys {
     }
     for (ActorTag a : e.actors()) {
       keys.put(actor(a.actorId()), new Document("kind", "actor").append("ref", a.actorId())
-          .append("name", a.name()).append("type", a.type()));
+          .append("name", a.name()).append("type", a.type())
+          .append(ALIASES, a.spans().stream().map(s -> s.text().strip()).filter(t -> !t.isEmpty() && !t.equals(a.name()))
+              .distinct().toList()));
     }
     for (ThemeTag t : e.themes()) {
       keys.put(theme(t.themeId()), new Document("kind", "theme").append("ref", t.themeId()).append("label", t.label()));

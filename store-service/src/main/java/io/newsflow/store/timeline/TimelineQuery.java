@@ -2,6 +2,7 @@ package io.newsflow.store.timeline;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
@@ -15,13 +16,15 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.bson.Document;
 
 /**
  * Answers article timelines from the bucket read model with {@code _id} lookups only: the key documents
  * say which months hold items, the month documents which hours, and the hour buckets hold the items,
- * newest first. The most selective filter drives the walk; the others are checked on each item.
+ * newest first, as small refs; the page's own items are then read by {@code _id $in} from the item
+ * documents. The most selective filter drives the walk; the others are checked on each ref.
  */
 public final class TimelineQuery {
 
@@ -31,16 +34,29 @@ public final class TimelineQuery {
   private final MongoCollection<Document> buckets;
   private final MongoCollection<Document> months;
   private final MongoCollection<Document> keys;
+  private final MongoCollection<Document> items;
   private final int maxScannedItems;
+  private final TextSearchTimeline textSearch;
+  private final BooleanSupplier textSearchAvailable;
 
-  public TimelineQuery(MongoDatabase db, int maxScannedItems) {
+  /**
+   * @param textSearchAvailable whether the server answers {@code $text} on the item titles (probed at
+   *                            start-up, see {@code Indexes}); if not, free text matches title words in buckets
+   */
+  public TimelineQuery(MongoDatabase db, int maxScannedItems, BooleanSupplier textSearchAvailable) {
+    this.textSearch = new TextSearchTimeline(db);
+    this.textSearchAvailable = textSearchAvailable;
     this.buckets = db.getCollection(Collections.TIMELINE_BUCKETS);
     this.months = db.getCollection(Collections.TIMELINE_MONTHS);
     this.keys = db.getCollection(Collections.TIMELINE_KEYS);
+    this.items = db.getCollection(Collections.TIMELINE_ITEMS);
     this.maxScannedItems = maxScannedItems;
   }
 
   public TimelinePage page(TimelineRequest r) {
+    if (!r.titleWords().isEmpty() && textSearchAvailable.getAsBoolean()) {
+      return textSearch.page(r);
+    }
     Map<String, Document> roots = drivingKeys(r);
     if (roots.isEmpty()) {
       return new TimelinePage(List.of(), null);
@@ -189,28 +205,28 @@ public final class TimelineQuery {
     return upper;
   }
 
+  /** Tests a bucket ref (see {@code Codecs.refDocument}) against the filters that did not drive the walk. */
   private static Predicate<Document> itemFilter(TimelineRequest r) {
-    Predicate<Document> p = item -> true;
+    Predicate<Document> p = ref -> true;
     if (!r.actors().isEmpty()) {
       Set<String> wanted = Set.copyOf(r.actors());
-      p = p.and(item -> {
-        Set<String> present = new HashSet<>();
-        item.getList("actors", Document.class).forEach(a -> present.add(a.getString("actorId")));
-        return r.allActors() ? present.containsAll(wanted) : wanted.stream().anyMatch(present::contains);
+      p = p.and(ref -> {
+        List<String> present = ref.getList("actorIds", String.class);
+        return r.allActors() ? present.containsAll(wanted) : present.stream().anyMatch(wanted::contains);
       });
     }
     if (!r.themes().isEmpty()) {
       Set<String> wanted = Set.copyOf(r.themes());
-      p = p.and(item -> item.getList("themes", Document.class).stream().anyMatch(t -> wanted.contains(t.getString("themeId"))));
+      p = p.and(ref -> ref.getList("themeIds", String.class).stream().anyMatch(wanted::contains));
     }
     if (r.source() != null) {
-      p = p.and(item -> r.source().equals(item.getString("feedId")));
+      p = p.and(ref -> r.source().equals(ref.getString("feedId")));
     }
     if (r.language() != null) {
-      p = p.and(item -> r.language().equalsIgnoreCase(item.getString("language")));
+      p = p.and(ref -> r.language().equalsIgnoreCase(ref.getString("language")));
     }
     if (!r.titleWords().isEmpty()) {
-      p = p.and(item -> TitleWords.of(item.getString("title")).containsAll(r.titleWords()));
+      p = p.and(ref -> ref.getList("words", String.class).containsAll(r.titleWords()));
     }
     return p;
   }
@@ -223,6 +239,7 @@ public final class TimelineQuery {
     final long fromMillis;
     final long toMillis;
     final List<Document> taken = new ArrayList<>();
+    final Map<String, Document> resolved = new java.util.HashMap<>();
     int scanned;
     Document lastExamined;
 
@@ -245,6 +262,9 @@ public final class TimelineQuery {
         lastExamined = item;
         if ((request.includeDuplicates() || !item.getBoolean("dup", false)) && filter.test(item)) {
           taken.add(item);
+          if (taken.size() > request.limit()) {
+            resolve();
+          }
         }
         if (isDone()) {
           return;
@@ -256,8 +276,22 @@ public final class TimelineQuery {
       return taken.size() > request.limit() || scanned >= maxScannedItems;
     }
 
+    /**
+     * Reads the list-view items of the refs taken so far, by {@code _id $in}; a ref whose item does not exist
+     * yet belongs to an article whose batch is still being written, and is left out until it does.
+     */
+    void resolve() {
+      List<String> ids = taken.stream().map(ref -> ref.getString("articleId")).filter(id -> !resolved.containsKey(id)).toList();
+      if (!ids.isEmpty()) {
+        resolved.putAll(KeyedDocuments.load(items, ids, Projections.include("item")));
+        taken.removeIf(ref -> !resolved.containsKey(ref.getString("articleId")));
+      }
+    }
+
     TimelinePage page() {
-      List<TimelineItem> items = taken.stream().limit(request.limit()).map(Codecs::timelineItem).toList();
+      resolve();
+      List<TimelineItem> items = taken.stream().limit(request.limit())
+          .map(ref -> Codecs.timelineItem(resolved.get(ref.getString("articleId")).get("item", Document.class))).toList();
       Document last = null;
       if (taken.size() > request.limit()) {
         last = taken.get(request.limit() - 1);

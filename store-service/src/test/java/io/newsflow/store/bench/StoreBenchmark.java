@@ -1,36 +1,34 @@
 package io.newsflow.store.bench;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.article.ArticleLinks;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Indexes;
-import io.newsflow.store.timeline.Aggregates;
 import io.newsflow.store.timeline.CooccurrenceDays;
 import io.newsflow.store.timeline.EventTimeline;
-import io.newsflow.store.timeline.EventTimelineQuery;
-import io.newsflow.store.timeline.TimelineCursor;
-import io.newsflow.store.timeline.TimelinePage;
-import io.newsflow.store.timeline.TimelineQuery;
-import io.newsflow.store.timeline.TimelineRequest;
-import io.newsflow.store.timeline.TitleWords;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import java.util.function.IntConsumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +37,26 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * ./mvnw -q -pl store-service test -Dtest=StoreBenchmark -Dnewsflow.bench.articles=100000
  * </pre>
- * On the embedded persistent (H2) MongoDB-wire server it measures, in one run: the raw bulk-insert rate
- * of article documents, the article write rate through {@link ArticleWriter} (articles plus every read
- * model), and p50/p99 latency of timeline, event and aggregate queries. Figures go to stdout as a table.
+ * On the embedded persistent (H2) MongoDB-wire server it measures, in one run: the raw bulk-insert rate of
+ * article documents, the write rate through {@link ArticleWriter} (articles plus every read model: the
+ * seeder is the writer's own code path, in batches, without Kafka), and p50/p99 latency and round trips of
+ * the gateway's timeline, event and aggregate queries ({@link QueryBenchmark}). Rates are given by wall
+ * clock and by the process's CPU time (user + sys), which the machine's other load does not inflate.
+ *
+ * <p>Settings ({@code -D}): {@code newsflow.bench.articles} store size; {@code .dir} keep the H2 file there
+ * (a later run with the same size continues seeding where it stopped); {@code .seedMinutes} stop seeding
+ * after this long and query the store as it is; {@code .perDay} articles per day of publication time (a
+ * store of N articles is the first N of one stream, so a 100,000-article store grows into the 1,000,000 one); {@code .batch}
+ * articles per write (the service's max-poll-records is 500); {@code .raw} documents of the raw insert
+ * measure; {@code .queries} measured runs per query.
  */
 public class StoreBenchmark {
 
   static final int BATCH = Integer.getInteger("newsflow.bench.batch", 500);
-  static final int QUERIES = Integer.getInteger("newsflow.bench.queries", 1000);
   static final Instant START = Instant.parse("2023-01-01T00:00:00Z");
-  static final Duration SPAN = Duration.ofDays(Integer.getInteger("newsflow.bench.days", 730));
+  /** Articles per day: 1,370 puts 1,000,000 articles over two years, and 100,000 over their first 73 days. */
+  static final int PER_DAY = Integer.getInteger("newsflow.bench.perDay", 1370);
+  static final Duration STEP = Duration.ofDays(1).dividedBy(PER_DAY);
 
   /** Same as the JUnit entry, for a run outside Maven: {@code java -cp ... StoreBenchmark 100000}. */
   public static void main(String[] args) throws Exception {
@@ -60,25 +68,55 @@ public class StoreBenchmark {
   void run() throws Exception {
     Integer articles = Integer.getInteger("newsflow.bench.articles");
     Assumptions.assumeTrue(articles != null, "benchmark harness: run with -Dnewsflow.bench.articles=N");
-    Path dir = Files.createTempDirectory("store-bench");
+    String dirSetting = System.getProperty("newsflow.bench.dir");
+    Path dir = dirSetting == null ? Files.createTempDirectory("store-bench") : Files.createDirectories(Path.of(dirSetting));
+    double seedMinutes = Double.parseDouble(System.getProperty("newsflow.bench.seedMinutes", "1e12"));
+    AtomicInteger roundTrips = new AtomicInteger();
     try (EmbeddedMongoServer server = new EmbeddedMongoServer(dir, 0).start();
-        MongoClient client = MongoClients.create(server.uri())) {
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(server.uri()))
+            .addCommandListener(new CommandListener() {
+              @Override
+              public void commandStarted(CommandStartedEvent event) {
+                roundTrips.incrementAndGet();
+              }
+            }).build())) {
       MongoDatabase db = client.getDatabase("bench");
-      Indexes.ensure(db);
-      report("# store benchmark: %d articles over %d days, batch %d, H2 backend, %s", articles, SPAN.toDays(), BATCH,
-          Runtime.version());
-      double raw = rawInsertRate(db, Math.min(articles, Integer.getInteger("newsflow.bench.raw", 20_000)));
-      report("| write | raw insertMany of article documents | %.0f docs/s |", raw);
-      double write = writeRate(db, articles);
-      report("| write | ArticleWriter (articles + all read models) | %.0f articles/s (%.0f%% of raw) |", write, 100 * write / raw);
-      queries(db);
+      boolean textSearch = Indexes.ensure(db).textSearch();
+      report("# store benchmark: %d articles, %d a day, batch %d, H2 backend in %s, %s, load average %s", articles,
+          PER_DAY, BATCH, dir, Runtime.version(), loadAverage());
+      SyntheticCorpus sample = new SyntheticCorpus(42, START, STEP);
+      report("article document: %d bytes of BSON", new RawBsonDocument(Codecs.articleDocument(sample.next()),
+          new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining());
+      int rawCount = Math.min(articles, Integer.getInteger("newsflow.bench.raw", 20_000));
+      Rate raw = rawInsertRate(db, rawCount);
+      report("| write | raw insertMany of article documents (%d, before seeding) | %.0f docs/s wall, %.0f docs per CPU-s |",
+          rawCount, raw.wall(), raw.cpu());
+      Rate write = seed(db, articles, seedMinutes);
+      if (write != null) {
+        report("| write | ArticleWriter (articles + all read models) | %.0f articles/s wall (%.0f%% of raw), %.0f per CPU-s (%.0f%% of raw) |",
+            write.wall(), 100 * write.wall() / raw.wall(), write.cpu(), 100 * write.cpu() / raw.cpu());
+        Rate rawAfter = rawInsertRate(db, rawCount);
+        report("| write | raw insertMany again, on the seeded store | %.0f docs/s wall, %.0f docs per CPU-s (writer: %.0f%% / %.0f%%) |",
+            rawAfter.wall(), rawAfter.cpu(), 100 * write.wall() / rawAfter.wall(), 100 * write.cpu() / rawAfter.cpu());
+      }
+      long stored = db.getCollection("articles").estimatedDocumentCount();
+      report("store: %d articles; load average %s", stored, loadAverage());
+      if (QueryBenchmark.QUERIES > 0) {
+        new QueryBenchmark(db, textSearch, roundTrips, START, STEP.multipliedBy(stored), StoreBenchmark::report).run();
+      }
+      report("done; load average %s", loadAverage());
     }
   }
 
-  private double rawInsertRate(MongoDatabase db, int n) {
+  /** A throughput by wall clock and per second of this process's CPU time. */
+  record Rate(double wall, double cpu) {}
+
+  private Rate rawInsertRate(MongoDatabase db, int n) {
     MongoCollection<Document> raw = db.getCollection("raw_articles");
-    SyntheticCorpus corpus = new SyntheticCorpus(7, START, SPAN, n);
+    SyntheticCorpus corpus = new SyntheticCorpus(7, START, STEP);
     long t0 = System.nanoTime();
+    long c0 = cpuNanos();
     List<Document> batch = new ArrayList<>(BATCH);
     for (int i = 0; i < n; i++) {
       batch.add(Codecs.articleDocument(corpus.next()));
@@ -87,109 +125,89 @@ public class StoreBenchmark {
         batch.clear();
       }
     }
-    double rate = n / ((System.nanoTime() - t0) / 1e9);
+    Rate rate = new Rate(n / ((System.nanoTime() - t0) / 1e9), n / ((cpuNanos() - c0) / 1e9));
     raw.drop();
     return rate;
   }
 
-  private double writeRate(MongoDatabase db, int n) {
+  /** Seeds (or continues seeding) the store through the writer; null when nothing was left to write. */
+  private Rate seed(MongoDatabase db, int n, double maxMinutes) {
+    MongoCollection<Document> meta = db.getCollection("bench_meta");
+    Document state = meta.find(Filters.eq("_id", "seed")).first();
+    int from = 0;
+    if (state != null) {
+      if (state.getInteger("perDay") != PER_DAY) {
+        throw new IllegalStateException("the store in this folder was seeded as " + state.toJson() + ": use another folder");
+      }
+      from = state.getInteger("written");
+    }
+    if (from >= n) {
+      report("store already seeded with %d articles", from);
+      return null;
+    }
     ArticleWriter writer = new ArticleWriter(db, List.of(new ArticleLinks(db), new EventTimeline(db), new CooccurrenceDays(db)),
         Clock.systemUTC());
-    SyntheticCorpus corpus = new SyntheticCorpus(42, START, SPAN, n);
+    report("stale-version guard on this server: %s", writer.staleVersionGuard());
+    SyntheticCorpus corpus = new SyntheticCorpus(42, START, STEP).skipTo(from);
     long t0 = System.nanoTime();
+    long c0 = cpuNanos();
+    long lastT = t0;
+    long lastC = c0;
+    int lastI = from;
+    long deadline = maxMinutes * 60e9 >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : t0 + (long) (maxMinutes * 60e9);
+    String until = System.getProperty("newsflow.bench.seedUntil");
+    if (until != null) {
+      // a wall-clock end, for a run that may wait long for the shared benchmark lock
+      deadline = Math.min(deadline, t0 + Duration.between(Instant.now(), Instant.parse(until)).toNanos());
+    }
     List<EnrichedArticle> batch = new ArrayList<>(BATCH);
-    for (int i = 0; i < n; i++) {
+    int i = from;
+    while (i < n && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline)) {
       batch.add(corpus.next());
-      if (batch.size() == BATCH || i == n - 1) {
+      i++;
+      if (batch.size() == BATCH || i == n) {
         writer.write(batch);
         batch.clear();
-      }
-      if ((i + 1) % Math.max(1, n / 10) == 0) {
-        report("  written %d in %.1f s", i + 1, (System.nanoTime() - t0) / 1e9);
+        meta.replaceOne(Filters.eq("_id", "seed"), new Document("perDay", PER_DAY).append("written", i),
+            new ReplaceOptions().upsert(true));
+        if (i - lastI >= Math.max(BATCH, n / 20) || i == n) {
+          long now = System.nanoTime();
+          long cpu = cpuNanos();
+          report("  written %d: last %d at %.0f/s wall, %.0f per CPU-s; load %s", i, i - lastI,
+              (i - lastI) / ((now - lastT) / 1e9), (i - lastI) / ((cpu - lastC) / 1e9), loadAverage());
+          lastT = now;
+          lastC = cpu;
+          lastI = i;
+        }
       }
     }
-    return n / ((System.nanoTime() - t0) / 1e9);
-  }
-
-  private void queries(MongoDatabase db) {
-    TimelineQuery timeline = new TimelineQuery(db, 20_000);
-    EventTimelineQuery events = new EventTimelineQuery(db);
-    Aggregates aggregates = new Aggregates(db);
-    Random random = new Random(1);
-    Instant end = START.plus(SPAN);
-    report("| query | what | p50 ms | p99 ms | max ms |");
-    MongoCollection<Document> articles = db.getCollection("articles");
-    List<String> someIds = new ArrayList<>();
-    articles.find().projection(new Document("_id", 1)).limit(1000).forEach(d -> someIds.add(d.getString("_id")));
-    measure("baseline: one article by _id (server's raw key lookup)", i ->
-        articles.find(com.mongodb.client.model.Filters.eq("_id", someIds.get(random.nextInt(someIds.size())))).first());
-    measure("timeline: latest 50 of everything", i -> timeline.page(TimelineRequest.latest(50)));
-    measure("timeline: one actor, latest 50", i -> timeline.page(request(List.of(actor(random)), false, List.of(), null, null, null)));
-    measure("timeline: actor + theme", i -> timeline.page(request(List.of(actor(random)), false,
-        List.of(SyntheticCorpus.THEMES[random.nextInt(SyntheticCorpus.THEMES.length)][0]), null, null, null)));
-    measure("timeline: two actors, mode all", i -> timeline.page(request(List.of("KAZ", actor(random)), true, List.of(), null, null, null)));
-    measure("timeline: actor in a random 7-day window", i -> {
-      Instant from = START.plus(Duration.ofHours(random.nextInt((int) SPAN.toHours() - 24 * 7)));
-      timeline.page(request(List.of(actor(random)), false, List.of(), from, from.plus(Duration.ofDays(7)), null));
-    });
-    measure("timeline: actor, second page by cursor", i -> {
-      TimelineRequest first = request(List.of(actor(random)), false, List.of(), null, null, null);
-      TimelinePage page = timeline.page(first);
-      if (page.nextCursor() != null) {
-        timeline.page(request(first.actors(), false, List.of(), null, null, TimelineCursor.decode(page.nextCursor())));
-      }
-    });
-    measure("timeline: source feed + language", i -> timeline.page(new TimelineRequest(List.of(), false, List.of(),
-        "f-" + random.nextInt(30), "ru", List.of(), null, null, 50, null, false)));
-    measure("timeline: free text (title-word fallback)", i -> timeline.page(new TimelineRequest(List.of(), false, List.of(),
-        null, null, TitleWords.of("Kyrgyzstan trade"), null, null, 50, null, false)));
-    measure("events: one actor, latest 50", i -> events.page(new EventTimelineQuery.EventRequest(actor(random), null, null, null, 50, null)));
-    measure("aggregate: actor article count", i -> aggregates.actor(actor(random)));
-    measure("aggregate: themes with counts", i -> aggregates.themes());
-    measure("aggregate: daily volume, 3 actors, 30 days", i -> {
-      LocalDate to = LocalDate.ofInstant(end, java.time.ZoneOffset.UTC).minusDays(random.nextInt(600));
-      aggregates.volume(Aggregates.Dimension.ACTOR, List.of(actor(random), actor(random), "KAZ"), to.minusDays(30), to, Aggregates.Interval.DAY);
-    });
-    measure("aggregate: weekly volume, 1 theme, 1 year", i -> {
-      LocalDate to = LocalDate.ofInstant(end, java.time.ZoneOffset.UTC);
-      aggregates.volume(Aggregates.Dimension.THEME, List.of("trade"), to.minusDays(365), to, Aggregates.Interval.WEEK);
-    });
-    measure("aggregate: co-occurrence, 30 days", i -> {
-      LocalDate to = LocalDate.ofInstant(end, java.time.ZoneOffset.UTC).minusDays(random.nextInt(600));
-      aggregates.cooccurrence(null, to.minusDays(30), to, 20);
-    });
-  }
-
-  private static String actor(Random random) {
-    // queries follow the corpus: mostly the frequent actors, sometimes the long tail
-    return SyntheticCorpus.ACTORS[random.nextDouble() < 0.6 ? random.nextInt(5) : random.nextInt(SyntheticCorpus.ACTORS.length)][0];
-  }
-
-  private static TimelineRequest request(List<String> actors, boolean all, List<String> themes, Instant from, Instant to,
-      TimelineCursor cursor) {
-    return new TimelineRequest(actors, all, themes, null, null, List.of(), from, to, 50, cursor, false);
-  }
-
-  private void measure(String name, IntConsumer query) {
-    for (int i = 0; i < Math.min(100, QUERIES); i++) {
-      query.accept(i);
+    if (i == from) {
+      return null;
     }
-    long[] nanos = new long[QUERIES];
-    for (int i = 0; i < QUERIES; i++) {
-      long t0 = System.nanoTime();
-      query.accept(i);
-      nanos[i] = System.nanoTime() - t0;
+    if (i < n) {
+      report("seeding stopped at %d of %d articles after %.1f min (newsflow.bench.seedMinutes)", i, n, maxMinutes);
     }
-    Arrays.sort(nanos);
-    report("| query | %s | %.2f | %.2f | %.2f |", name, nanos[QUERIES / 2] / 1e6, nanos[(int) (QUERIES * 0.99) - 1] / 1e6,
-        nanos[QUERIES - 1] / 1e6);
+    return new Rate((i - from) / ((System.nanoTime() - t0) / 1e9), (i - from) / ((cpuNanos() - c0) / 1e9));
   }
 
-  private static void report(String format, Object... args) {
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
+    } catch (java.io.IOException e) {
+      return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  static void report(String format, Object... args) {
     String line = String.format(format, args);
     System.out.println(line);
     try {
       // surefire may hold stdout until the test ends: the figures are also appended here as they come
+      Files.createDirectories(Path.of("target"));
       Files.writeString(Path.of("target", "store-benchmark.md"), line + System.lineSeparator(),
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     } catch (java.io.IOException e) {

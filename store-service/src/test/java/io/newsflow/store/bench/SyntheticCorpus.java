@@ -52,21 +52,35 @@ final class SyntheticCorpus {
       + "planned for the autumn. Analysts in Almaty noted that the government is balancing commitments to Moscow under "
       + "the CSTO and the Eurasian Economic Union against a growing economic reliance on Beijing. ";
 
-  private final Random random;
+  private final long seed;
   private final Instant start;
   private final Duration step;
   private final String text;
   private int next;
 
   SyntheticCorpus(long seed, Instant start, Duration span, int count) {
-    this.random = new Random(seed);
+    this(seed, start, span.dividedBy(count));
+  }
+
+  /** Article n is published at about {@code start + n * step}: a store of any size is a prefix of a larger one. */
+  SyntheticCorpus(long seed, Instant start, Duration step) {
+    this.seed = seed;
     this.start = start;
-    this.step = span.dividedBy(count);
-    this.text = PARAGRAPH.repeat(7);
+    this.step = step;
+    // ~4.3 KB of text: with title, tags, evidence and dates an article document is ~5 KB of BSON
+    this.text = PARAGRAPH.repeat(11);
+  }
+
+  /** Continues the stream at article {@code n} (a seeded store is extended, not rewritten). */
+  SyntheticCorpus skipTo(int n) {
+    next = n;
+    return this;
   }
 
   EnrichedArticle next() {
     int n = next++;
+    // one generator per article: article n is the same whichever article the stream started at
+    Random random = new Random(seed * 1_000_003L + n);
     Instant published = start.plus(step.multipliedBy(n)).plusSeconds(random.nextInt(600));
     String url = "https://news" + (n % 30) + ".example/" + published.toString().substring(0, 10) + "/story-" + n;
     String id = ArticleIds.fromUrl(url);

@@ -1,0 +1,48 @@
+package io.newsflow.store.article;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import io.newsflow.store.article.ArticleWriter.StoredChange;
+import io.newsflow.store.mongo.Codecs;
+import io.newsflow.store.mongo.Collections;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * The item documents: per article the list-view item that timelines and stories show, with the version and
+ * footprint whose read models are complete. Written last in a batch, after the article documents and the
+ * read models: a timeline shows an article only once its item exists, so never before the article is
+ * readable, and a batch cut short before this step is found unfinished (item version behind the article's)
+ * and applied again.
+ */
+final class TimelineItems {
+
+  private final MongoCollection<Document> items;
+
+  TimelineItems(MongoDatabase db) {
+    this.items = db.getCollection(Collections.TIMELINE_ITEMS);
+  }
+
+  void write(List<StoredChange> accepted) {
+    List<WriteModel<Document>> writes = new ArrayList<>(accepted.size());
+    ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+    for (StoredChange c : accepted) {
+      Document doc = new Document("_id", c.article().articleId())
+          .append("revision", c.article().article().revision())
+          .append("occurredAt", Codecs.date(c.article().occurredAt()))
+          .append("timelineAt", Codecs.date(Codecs.timelineTime(c.article())))
+          .append("footprint", ArticleFootprint.of(c.article()).toDocument())
+          .append("item", Codecs.itemDocument(c.article()));
+      writes.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, upsert));
+    }
+    if (!writes.isEmpty()) {
+      items.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+  }
+}
