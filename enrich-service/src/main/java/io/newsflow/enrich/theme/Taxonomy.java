@@ -16,15 +16,23 @@ import java.util.regex.Pattern;
  *
  * @param version          written on every theme tag, so a re-tagged history says which taxonomy it used
  * @param defaultThreshold threshold of themes that do not set their own
+ * @param relativeThreshold share of the article's top theme score a theme must also reach (0 or absent: none);
+ *                         a short article's side mentions can pass an absolute threshold, not this one
  * @param themes           the themes
  */
-public record Taxonomy(String version, double defaultThreshold, List<Theme> themes) {
+public record Taxonomy(String version, double defaultThreshold, Double relativeThreshold, List<Theme> themes) {
 
   public static final String RESOURCE = "taxonomy/themes.json";
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
 
   public Taxonomy {
     themes = themes == null ? List.of() : List.copyOf(themes);
+    relativeThreshold = relativeThreshold == null ? 0.0 : relativeThreshold;
+  }
+
+  /** A taxonomy with absolute thresholds only. */
+  public Taxonomy(String version, double defaultThreshold, List<Theme> themes) {
+    this(version, defaultThreshold, 0.0, themes);
   }
 
   public static Taxonomy loadDefault() {
@@ -49,6 +57,9 @@ public record Taxonomy(String version, double defaultThreshold, List<Theme> them
   void validate() {
     if (version == null || version.isBlank() || defaultThreshold <= 0) {
       throw new TaxonomyException("-", "needs a version and a positive default threshold", null);
+    }
+    if (relativeThreshold < 0 || relativeThreshold >= 1) {
+      throw new TaxonomyException("-", "relativeThreshold must be at least 0 and below 1", null);
     }
     Set<String> ids = new HashSet<>();
     for (Theme t : themes) {

@@ -61,7 +61,7 @@ public final class ThemeClassifier {
     return taxonomy.version();
   }
 
-  /** Themes at or above threshold, highest score first. */
+  /** Themes at or above their threshold and the taxonomy's share of the top score, highest score first. */
   public List<ThemeTag> classify(String title, String foldedTitle, String text, String foldedText) {
     return classify(title, automaton.findAll(foldedTitle), text, automaton.findAll(foldedText));
   }
@@ -77,10 +77,17 @@ public final class ThemeClassifier {
     }
     score("title", title, titleMatches, TITLE_FACTOR, scores, evidence);
     score("text", text, textMatches, 1.0, scores, evidence);
+    double top = 0;
+    for (int i = 0; i < n; i++) {
+      if (!evidence.get(i).isEmpty() && scores[i] >= taxonomy.thresholdOf(taxonomy.themes().get(i))) {
+        top = Math.max(top, scores[i]);
+      }
+    }
+    double floor = top * taxonomy.relativeThreshold();
     List<ThemeTag> tags = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Theme theme = taxonomy.themes().get(i);
-      if (!evidence.get(i).isEmpty() && scores[i] >= taxonomy.thresholdOf(theme)) {
+      if (!evidence.get(i).isEmpty() && scores[i] >= taxonomy.thresholdOf(theme) && scores[i] >= floor) {
         double rounded = Math.round(scores[i] * 100) / 100.0;
         tags.add(new ThemeTag(theme.id(), theme.label(), rounded, taxonomy.version(), evidence.get(i)));
       }

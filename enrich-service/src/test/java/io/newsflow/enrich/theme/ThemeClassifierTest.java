@@ -54,4 +54,16 @@ class ThemeClassifierTest {
 
     assertThat(tags.get(0).score()).isEqualTo(4.5);
   }
+
+  @Test
+  void aSideMentionFarBelowTheArticlesMainThemeIsLeftOutWhenTheTaxonomyAsksForAShareOfTheTop() {
+    // exercises score 2 + 1.5 x 3 + 1 x 3 = 9.5; sanctions 2 x 2 = 4 passes its own threshold (3) but not 0.5 x 9.5
+    String text = "Joint exercise near Almaty: drills, drills, drills, exercise, exercise, exercise. Sanctions? Sanctions were not discussed.";
+    Taxonomy relative = new Taxonomy("test-8", 2.0, 0.5, SMALL.themes());
+
+    assertThat(classify(new ThemeClassifier(SMALL), "", text)).extracting(ThemeTag::themeId)
+        .containsExactly("military-exercises", "sanctions");
+    assertThat(classify(new ThemeClassifier(relative), "", text)).extracting(ThemeTag::themeId)
+        .containsExactly("military-exercises");
+  }
 }
