@@ -2,6 +2,8 @@ package io.newsflow.enrich.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.enrich.config.EnrichProperties;
+import io.newsflow.ops.KafkaClientMeters;
+import io.newsflow.ops.KafkaHealthIndicator;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

@@ -3,6 +3,8 @@ package io.newsflow.ingest.ops;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.ingest.feed.CursorStore;
 import io.newsflow.ingest.feed.FeedRegistry;
+import io.newsflow.ops.KafkaClientMeters;
+import io.newsflow.ops.KafkaHealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;

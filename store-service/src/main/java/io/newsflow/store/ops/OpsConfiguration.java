@@ -1,6 +1,7 @@
 package io.newsflow.store.ops;
 
 import com.mongodb.client.MongoDatabase;
+import io.newsflow.ops.KafkaHealthIndicator;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.ops;
+package io.newsflow.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,13 +11,14 @@ import org.springframework.kafka.core.MicrometerProducerListener;
 /**
  * Binds the Kafka clients of every Spring Kafka factory to the meter registry (consumer lag per topic
  * and partition, send and error rates). Spring Boot does this only for the factories it builds itself;
- * enrich-service builds its own (for the idempotent producer settings), so the listeners are added here, once per factory.
+ * ingest and enrich build their own (enrich for its idempotent producer settings), so the listeners are
+ * added here, once per factory.
  */
-final class KafkaClientMeters implements BeanPostProcessor {
+public final class KafkaClientMeters implements BeanPostProcessor {
 
   private final ObjectProvider<MeterRegistry> registry;
 
-  KafkaClientMeters(ObjectProvider<MeterRegistry> registry) {
+  public KafkaClientMeters(ObjectProvider<MeterRegistry> registry) {
     this.registry = registry;
   }
 

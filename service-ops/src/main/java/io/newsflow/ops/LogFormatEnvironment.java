@@ -1,4 +1,4 @@
-package io.newsflow.store.ops;
+package io.newsflow.ops;
 
 import java.util.Locale;
 import java.util.Map;

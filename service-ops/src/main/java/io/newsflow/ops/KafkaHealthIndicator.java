@@ -1,4 +1,4 @@
-package io.newsflow.store.ops;
+package io.newsflow.ops;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -15,8 +15,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Readiness includes the broker: a store instance that cannot reach Kafka takes no new articles, even
- * though it still answers queries (the liveness probe stays up). The answer is cached for a few seconds so that frequent probes do not each cost
+ * Readiness includes the broker: ingest cannot publish articles or advance cursors without it, enrich
+ * can neither read raw articles nor publish enriched ones, and store takes no new articles (it still
+ * answers queries, so liveness stays up). The answer is cached for a few seconds so that frequent probes do not each cost
  * a broker round trip, and bounded by a short timeout so that a probe never hangs on a dead broker.
  */
 public final class KafkaHealthIndicator implements HealthIndicator, AutoCloseable {
