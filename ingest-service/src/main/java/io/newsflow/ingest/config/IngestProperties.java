@@ -44,7 +44,8 @@ public record IngestProperties(
    * @param allowPrivateFeeds lift the address guard entirely (demo and tests on 127.0.0.1)
    * @param allowedHosts      {@code host} or {@code host:port} allowed even when they resolve to private addresses
    * @param connectTimeout    TCP connect timeout
-   * @param fetchDeadline     one deadline for a whole fetch, redirects and body included
+   * @param fetchDeadline     one deadline for a whole fetch, redirects and body included; time spent queued
+   *                          behind the per-host limit is not counted (it is our scheduling, not the host)
    * @param maxBodyBytes      cap on the decoded body
    * @param maxHeaderLineBytes cap on one response header line
    * @param maxHeaderCount    cap on the number of response headers

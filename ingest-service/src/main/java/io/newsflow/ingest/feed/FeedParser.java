@@ -109,14 +109,24 @@ public final class FeedParser {
     FeedCharset.Decoded decoded = FeedCharset.decode(body, contentType);
     try {
       String xml = XmlRepairs.apply(withoutExternalDoctype(decoded.text()));
-      SyndFeedInput input = new SyndFeedInput();
-      input.setAllowDoctypes(false);
-      input.setXmlHealerOn(true);
-      input.setPreserveWireFeed(true); // for RSS <ttl>
-      return new XmlFeed(input.build(new StringReader(xml)), decoded.charset(), xml);
+      try {
+        return new XmlFeed(rome(false).build(new StringReader(xml)), decoded.charset(), xml);
+      } catch (FeedException | RuntimeException strictFailure) {
+        // Rome's healer (HTML entities, junk before the prolog) reads the text a character at a time and
+        // was the largest cost of a poll; well-formed feeds, the usual case, do not need it
+        return new XmlFeed(rome(true).build(new StringReader(xml)), decoded.charset(), xml);
+      }
     } catch (FeedException | RuntimeException e) {
       throw new FeedParseException(feedUrl.toString(), rootMessage(e), e);
     }
+  }
+
+  private static SyndFeedInput rome(boolean healer) {
+    SyndFeedInput input = new SyndFeedInput();
+    input.setAllowDoctypes(false);
+    input.setXmlHealerOn(healer);
+    input.setPreserveWireFeed(true); // for RSS <ttl>
+    return input;
   }
 
   List<String> dateFlags(Instant date) {

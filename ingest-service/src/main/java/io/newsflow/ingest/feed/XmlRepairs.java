@@ -24,16 +24,41 @@ final class XmlRepairs {
 
   static String apply(String xml) {
     String out = withChannel(xml);
-    out = RSS_DEFAULT_NAMESPACE.matcher(out).replaceFirst("$1");
-    Matcher version = RSS_VERSION.matcher(out);
-    if (version.find() && !version.group(2).equals("2.0")) {
-      out = out.substring(0, version.start(2)) + "2.0" + out.substring(version.end(2));
+    // the two <rss> repairs look at the root's open tag only; matching them over a whole feed of full-text
+    // items cost more than parsing it
+    int first = out.indexOf("<rss");
+    Matcher open = first < 0 ? null : RSS_OPEN.matcher(out);
+    if (open != null && open.find(first)) {
+      int rss = open.start();
+      int tagEnd = open.end() - 1;
+      String tag = open.group();
+      String repaired = RSS_DEFAULT_NAMESPACE.matcher(tag).replaceFirst("$1");
+      Matcher version = RSS_VERSION.matcher(repaired);
+      if (version.find() && !version.group(2).equals("2.0")) {
+        repaired = repaired.substring(0, version.start(2)) + "2.0" + repaired.substring(version.end(2));
+      }
+      if (!repaired.equals(tag)) {
+        out = out.substring(0, rss) + repaired + out.substring(tagEnd + 1);
+      }
     }
-    out = C1_REFERENCE.matcher(out).replaceAll(XmlRepairs::windows1252Character);
+    if (hasC1Reference(out)) {
+      out = C1_REFERENCE.matcher(out).replaceAll(XmlRepairs::windows1252Character);
+    }
     if (out.contains("base64")) {
       out = BASE64_ELEMENT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(3).replaceAll("\\s+", "") + m.group(4)));
     }
     return out;
+  }
+
+  /** A cheap pre-check for {@link #C1_REFERENCE}: a numeric reference starting 1 (decimal) or x8 / x9 (hex). */
+  private static boolean hasC1Reference(String xml) {
+    for (int at = xml.indexOf("&#"); at >= 0 && at + 2 < xml.length(); at = xml.indexOf("&#", at + 2)) {
+      char c = xml.charAt(at + 2);
+      if (c == '1' || c == 'x' || c == 'X') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Wraps the items of an {@code <rss>} without {@code <channel>} in one; Rome fails on such documents. */

@@ -85,7 +85,7 @@ public final class SafeHttpClient implements AutoCloseable {
    * @throws FetchException for every failure, categorised
    */
   public FetchedResponse get(URI url, Map<String, String> extraHeaders) {
-    Instant deadline = Instant.now().plus(config.fetchDeadline());
+    Deadline deadline = new Deadline(config.fetchDeadline());
     Set<String> visited = new HashSet<>();
     URI current = url;
     for (int hop = 0; ; hop++) {
@@ -106,21 +106,46 @@ public final class SafeHttpClient implements AutoCloseable {
 
   private record HopResult(FetchedResponse response, URI redirect) {}
 
-  private HopResult fetchOnce(URI uri, Map<String, String> extraHeaders, Instant deadline) {
-    Duration remaining = Duration.between(Instant.now(), deadline);
-    if (remaining.isNegative() || remaining.isZero()) {
-      throw new FetchException(uri.toString(), FailureCategory.TIMEOUT, "deadline passed before request", null);
+  /** One fetch's time budget over all its redirect hops; time spent queued for a host slot is added back. */
+  private static final class Deadline {
+    private long atNanos;
+
+    Deadline(Duration budget) {
+      this.atNanos = System.nanoTime() + budget.toNanos();
     }
+
+    void extendBy(long nanos) {
+      atNanos += Math.max(0, nanos);
+    }
+
+    Duration remaining() {
+      return Duration.ofNanos(atNanos - System.nanoTime());
+    }
+
+    boolean passed() {
+      return atNanos - System.nanoTime() <= 0;
+    }
+  }
+
+  private HopResult fetchOnce(URI uri, Map<String, String> extraHeaders, Deadline deadline) {
     HttpGet request = new HttpGet(uri);
-    request.setConfig(RequestConfig.custom()
-        .setResponseTimeout(Timeout.of(remaining))
-        .setConnectionRequestTimeout(Timeout.of(remaining))
-        .build());
     request.setHeader("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
     request.setHeader("Accept-Encoding", ContentDecoding.ACCEPTED);
     extraHeaders.forEach(request::setHeader);
+    long queuedAt = System.nanoTime();
     try (HostPoliteness.Permit permit = politeness.acquire(uri.getHost())) {
-      remaining = Duration.between(Instant.now(), deadline);
+      // the wait for our own per-host slot is not the host's slowness: it must not eat the fetch's time
+      // (with many feeds on one host, polls queued behind the limit used to time out before they started
+      // and back off as if the feed had failed)
+      deadline.extendBy(System.nanoTime() - queuedAt);
+      Duration remaining = deadline.remaining();
+      if (remaining.isNegative() || remaining.isZero()) {
+        throw new FetchException(uri.toString(), FailureCategory.TIMEOUT, "deadline passed before request", null);
+      }
+      request.setConfig(RequestConfig.custom()
+          .setResponseTimeout(Timeout.of(remaining))
+          .setConnectionRequestTimeout(Timeout.of(remaining))
+          .build());
       ScheduledFuture<?> abort = deadlines.schedule(() -> request.cancel(), Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
       try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
         return readResponse(uri, response);
@@ -190,7 +215,7 @@ public final class SafeHttpClient implements AutoCloseable {
     }
   }
 
-  private static FetchException classify(URI uri, Exception e, Instant deadline) {
+  private static FetchException classify(URI uri, Exception e, Deadline deadline) {
     String url = uri.toString();
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof FetchException fe) {
@@ -212,7 +237,7 @@ public final class SafeHttpClient implements AutoCloseable {
         return new FetchException(url, FailureCategory.TIMEOUT, t.getMessage(), e);
       }
     }
-    if (!Instant.now().isBefore(deadline) || e instanceof InterruptedIOException) {
+    if (deadline.passed() || e instanceof InterruptedIOException) {
       return new FetchException(url, FailureCategory.TIMEOUT, "deadline exceeded", e);
     }
     return new FetchException(url, FailureCategory.IO, e.getMessage(), e);

@@ -170,6 +170,29 @@ class SafeHttpClientTest {
   }
 
   @Test
+  void pollsQueuedBehindTheHostLimitDoNotTimeOutBeforeTheirTurn() throws Exception {
+    byte[] body = "<rss version=\"2.0\"><channel><title>ok</title></channel></rss>".getBytes(StandardCharsets.UTF_8);
+    web.route("/steady", ex -> {
+      sleep(400); // each answer alone is well inside the deadline; five in a row are not
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+    });
+    SafeHttpClient oneAtATime = client(1, Duration.ZERO, Duration.ofSeconds(1));
+    List<CompletableFuture<FetchedResponse>> polls = new java.util.ArrayList<>();
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 5; i++) {
+        polls.add(CompletableFuture.supplyAsync(() -> oneAtATime.get(URI.create(web.url("/steady")), Map.of()), threads));
+      }
+      for (CompletableFuture<FetchedResponse> poll : polls) {
+        assertThat(poll.get().status()).isEqualTo(200);
+      }
+    } finally {
+      oneAtATime.close();
+    }
+    assertThat(web.requests("/steady")).hasSize(5);
+  }
+
+  @Test
   void retryAfterIsReadAsADelay() {
     web.route("/busy", ex -> {
       ex.getResponseHeaders().set("Retry-After", "120");
