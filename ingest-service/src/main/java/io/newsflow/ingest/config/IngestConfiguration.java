@@ -60,8 +60,8 @@ class IngestConfiguration {
   }
 
   @Bean
-  RawArticlePublisher rawArticlePublisher(RecordSender sender) {
-    return new RawArticlePublisher(sender);
+  RawArticlePublisher rawArticlePublisher(RecordSender sender, IngestProperties props) {
+    return new RawArticlePublisher(sender, props.kafka().maxConcurrentPublishes());
   }
 
   @Bean

@@ -71,11 +71,16 @@ public record IngestProperties(
    * @param ownershipGroup consumer group whose partition assignment of the feeds topic decides which
    *                       instance polls which feed
    * @param sessionTimeout how long a silent instance keeps its feeds before another takes them over
-   * @param publishTimeout how long a poll waits for the broker to acknowledge its articles
+   * @param publishTimeout how long a poll waits for the broker to acknowledge its articles (counted from
+   *                       when it may publish, see below)
+   * @param maxConcurrentPublishes polls that hand articles to the producer at once; the others wait their
+   *                       turn, so a burst of full feeds neither overfills the producer's buffer nor lets
+   *                       queued records expire and fail whole polls
    */
   public record Kafka(
       @DefaultValue("newsflow.ingest.cursors") String cursorsTopic,
       @DefaultValue("newsflow-ingest-owners") String ownershipGroup,
       @DefaultValue("PT10S") Duration sessionTimeout,
-      @DefaultValue("PT30S") Duration publishTimeout) {}
+      @DefaultValue("PT30S") Duration publishTimeout,
+      @DefaultValue("8") int maxConcurrentPublishes) {}
 }
