@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store suite on the embedded MongoDB-wire server with its persistent H2 backend. */
-class H2StoreTest extends ConsistencySuite {
+class H2StoreTest extends BoundedReadModelSuite {
 
   @TempDir
   static Path dataDir;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The store suite on the embedded MongoDB-wire server, in-memory backend. */
-class InMemoryStoreTest extends ConsistencySuite {
+class InMemoryStoreTest extends BoundedReadModelSuite {
 
   static EmbeddedMongoServer server;
 

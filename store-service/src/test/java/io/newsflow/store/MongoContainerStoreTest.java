@@ -13,7 +13,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
  */
 @EnabledIf(value = "dockerAvailable",
     disabledReason = "no Docker engine here: the real-MongoDB variant of the store suite (mongo:8.0 via Testcontainers) is skipped")
-class MongoContainerStoreTest extends ConsistencySuite {
+class MongoContainerStoreTest extends BoundedReadModelSuite {
 
   static MongoDBContainer mongo;
 

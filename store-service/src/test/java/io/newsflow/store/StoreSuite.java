@@ -236,6 +236,12 @@ public abstract class StoreSuite {
         null, null, 50, null, false)))).containsExactly(kazOnly.id());
     assertThat(ids(query.page(new TimelineRequest(List.of(), false, List.of(), null, "ru", List.of(),
         null, null, 50, null, false)))).containsExactly(kazOnly.id());
+    assertThat(ids(query.page(new TimelineRequest(List.of(), false, List.of(), "f-astana-daily", "ru", List.of(),
+        null, null, 50, null, false)))).containsExactly(kazOnly.id());
+    assertThat(query.page(new TimelineRequest(List.of(), false, List.of(), Articles.FEED, "ru", List.of(),
+        null, null, 50, null, false)).items()).isEmpty();
+    assertThat(ids(query.page(new TimelineRequest(List.of(), false, List.of(), Articles.FEED, "en", List.of(),
+        null, null, 50, null, false)))).containsExactly(rusOnly.id(), both.id());
     assertThat(ids(query.page(new TimelineRequest(List.of(), false, List.of(), null, null, TitleWords.of("TROOPS train"),
         null, null, 50, null, false)))).containsExactly(both.id());
     assertThat(ids(query.page(new TimelineRequest(List.of(), false, List.of(), null, null, List.of(),

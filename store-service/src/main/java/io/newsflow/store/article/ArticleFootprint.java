@@ -29,6 +29,11 @@ public record ArticleFootprint(Placement placement, String storyId, String dupli
         eventBuckets(e.events()));
   }
 
+  /** This footprint with the timeline placement the writer chose (null: as it is). */
+  ArticleFootprint withPlacement(Placement chosen) {
+    return chosen == null ? this : new ArticleFootprint(chosen, storyId, duplicateOf, eventBuckets);
+  }
+
   /** The footprint of a stored article document (fields {@code timeline}, {@code dedupe}, {@code events}). */
   static ArticleFootprint ofArticleDocument(Document d) {
     Document dedupe = d.get("dedupe", Document.class);

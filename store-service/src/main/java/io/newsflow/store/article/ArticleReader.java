@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.mongo.KeyedDocuments;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -30,15 +31,13 @@ public final class ArticleReader {
 
   /** A story and its articles, newest first; empty when no article carries the story id. */
   public Optional<StoryView> story(String storyId) {
-    Document story = stories.find(Filters.eq("_id", storyId)).first();
-    List<String> ids = story == null ? List.of() : story.getList("articleIds", String.class, List.of());
+    List<String> ids = ArticleLinks.read(stories, "articleIds", storyId);
     if (ids.isEmpty()) {
       return Optional.empty();
     }
     List<Document> found = new ArrayList<>();
-    // a story is at most a few hundred articles; their items are small documents, not the articles
-    items.find(Filters.in("_id", ids)).projection(Projections.include("item")).batchSize(ids.size())
-        .forEach(d -> found.add(d.get("item", Document.class)));
+    // the items are small documents, not the articles; read in chunks of a few hundred ids
+    KeyedDocuments.load(items, ids, Projections.include("item")).values().forEach(d -> found.add(d.get("item", Document.class)));
     found.sort(Comparator.comparingLong((Document d) -> d.getLong("t")).reversed()
         .thenComparing((Document d) -> d.getString("articleId"), Comparator.reverseOrder()));
     return Optional.of(new StoryView(storyId, found.stream().map(Codecs::timelineItem).toList()));
@@ -52,8 +51,7 @@ public final class ArticleReader {
     if (d == null) {
       return Optional.empty();
     }
-    Document links = duplicates.find(Filters.eq("_id", articleId)).first();
-    List<String> dups = links == null ? List.of() : links.getList("duplicates", String.class, List.of()).stream().sorted().toList();
+    List<String> dups = ArticleLinks.read(duplicates, "duplicates", articleId).stream().sorted().toList();
     return Optional.of(Codecs.articleView(d, dups));
   }
 }

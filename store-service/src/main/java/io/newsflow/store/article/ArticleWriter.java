@@ -35,7 +35,7 @@ public final class ArticleWriter {
 
   /** A read model kept beside the timeline, fed with the same changes. */
   public interface ReadModel {
-    void apply(List<StoredChange> changes, List<Document> allBuckets);
+    void apply(List<StoredChange> changes, TimelineBuckets.Applied timeline);
   }
 
   /**
@@ -115,6 +115,8 @@ public final class ArticleWriter {
         if (complete) {
           replays++;
         } else {
+          // its read-model writes were cut short, and may have put it on pages other than those it gets now
+          previous.add(ArticleFootprint.ofArticleDocument(article));
           accepted.add(new StoredChange(e, previous, StoredChange.Write.NONE, article.getInteger("versionCount", 1),
               article.getDate("firstSeenAt")));
         }
@@ -131,11 +133,11 @@ public final class ArticleWriter {
       changes.add(new Change(c.article().articleId(), c.previous().stream().map(ArticleFootprint::placement).filter(Objects::nonNull).toList(),
           ArticleFootprint.of(c.article()).placement(), Codecs.refDocument(c.article()), TimelineKeys.keysOf(c.article())));
     }
-    List<Document> allBuckets = timeline.apply(changes);
+    TimelineBuckets.Applied applied = timeline.apply(changes);
     for (ReadModel model : readModels) {
-      model.apply(accepted, allBuckets);
+      model.apply(accepted, applied);
     }
-    items.write(accepted);
+    items.write(accepted, applied.placed());
     return new WriteSummary(accepted.size(), replays, stale);
   }
 

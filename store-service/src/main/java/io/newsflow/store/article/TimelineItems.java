@@ -10,8 +10,10 @@ import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.article.ArticleWriter.StoredChange;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.timeline.TimelineBuckets.Placement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -29,7 +31,8 @@ final class TimelineItems {
     this.items = db.getCollection(Collections.TIMELINE_ITEMS);
   }
 
-  void write(List<StoredChange> accepted) {
+  /** @param placed where each article's timeline refs went (with their pages), kept for its next version's removal */
+  void write(List<StoredChange> accepted, Map<String, Placement> placed) {
     List<WriteModel<Document>> writes = new ArrayList<>(accepted.size());
     ReplaceOptions upsert = new ReplaceOptions().upsert(true);
     for (StoredChange c : accepted) {
@@ -37,7 +40,7 @@ final class TimelineItems {
           .append("revision", c.article().article().revision())
           .append("occurredAt", Codecs.date(c.article().occurredAt()))
           .append("timelineAt", Codecs.date(Codecs.timelineTime(c.article())))
-          .append("footprint", ArticleFootprint.of(c.article()).toDocument())
+          .append("footprint", ArticleFootprint.of(c.article()).withPlacement(placed.get(c.article().articleId())).toDocument())
           .append("item", Codecs.itemDocument(c.article()));
       writes.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, upsert));
     }

@@ -37,10 +37,19 @@ public final class KeyedDocuments {
 
   /** As {@link #load(MongoCollection, Collection)}, returning only the fields of {@code projection} (null: all). */
   public static Map<String, Document> load(MongoCollection<Document> collection, Collection<String> ids, Bson projection) {
+    return load(collection, ids, projection, LOOKUP_CHUNK);
+  }
+
+  /**
+   * As {@link #load(MongoCollection, Collection, Bson)}, at most {@code chunkSize} ids per query: pages of a few
+   * hundred entries are ~100 KB each, and one reply must stay well under the server's message limit.
+   */
+  public static Map<String, Document> load(MongoCollection<Document> collection, Collection<String> ids, Bson projection,
+      int chunkSize) {
     Map<String, Document> found = new HashMap<>();
     List<String> all = new ArrayList<>(ids);
-    for (int i = 0; i < all.size(); i += LOOKUP_CHUNK) {
-      List<String> chunk = all.subList(i, Math.min(all.size(), i + LOOKUP_CHUNK));
+    for (int i = 0; i < all.size(); i += chunkSize) {
+      List<String> chunk = all.subList(i, Math.min(all.size(), i + chunkSize));
       // batchSize: one reply per chunk, not the server's default first batch of 101 and a getMore
       for (Document d : collection.find(Filters.in("_id", chunk)).projection(projection).batchSize(chunk.size())) {
         found.put(d.getString("_id"), d);

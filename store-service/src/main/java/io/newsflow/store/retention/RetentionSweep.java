@@ -62,8 +62,12 @@ public final class RetentionSweep {
     List<WriteModel<Document>> monthWrites = new ArrayList<>();
     for (Document month : months.find(Filters.eq("month", cutoffMonth))) {
       List<Bson> unsets = new ArrayList<>();
-      for (String field : List.of("all", "unique")) {
+      // counts, slots and page counts of the hours that went (see TimelineMonths)
+      for (String field : List.of("all", "unique", "slots", "pc")) {
         Document counts = month.get(field, Document.class);
+        if (counts == null) {
+          continue;
+        }
         counts.keySet().stream().filter(h -> h.compareTo(cutoffHour) < 0).forEach(h -> unsets.add(Updates.unset(field + "." + h)));
         counts.keySet().removeIf(h -> h.compareTo(cutoffHour) < 0);
       }
@@ -115,12 +119,14 @@ public final class RetentionSweep {
     long removed = 0;
     List<Document> changed = new ArrayList<>();
     List<Document> indexes = new ArrayList<>();
+    List<Document> pages = new ArrayList<>();
     List<WriteModel<Document>> bucketWrites = new ArrayList<>();
     for (Document bucket : events.find()) {
       if (!bucket.containsKey("items")) {
         indexes.add(bucket);
         continue;
       }
+      pages.add(bucket);
       List<Document> items = new ArrayList<>(bucket.getList("items", Document.class));
       // ISO-8601 instants in UTC compare as text in time order
       if (items.removeIf(item -> item.getString("publishedAt").compareTo(cutoffText) < 0)) {
@@ -132,16 +138,25 @@ public final class RetentionSweep {
       }
     }
     KeyedDocuments.write(events, bucketWrites);
+    // a day leaves its key's index once none of its pages holds an event; the index keeps the slots of the others
+    Map<String, Boolean> dayHasItems = new LinkedHashMap<>();
+    for (Document b : pages) {
+      String keyDay = b.getString("key") + "|" + b.getString("day");
+      boolean has = !b.getList("items", Document.class).isEmpty();
+      dayHasItems.merge(keyDay, has, Boolean::logicalOr);
+    }
     List<WriteModel<Document>> indexWrites = new ArrayList<>();
     for (Document index : indexes) {
-      Map<String, Long> days = new LinkedHashMap<>();
+      java.util.Set<String> emptied = new java.util.TreeSet<>();
       for (Document b : changed) {
-        if (b.getString("key").equals(index.getString("_id"))) {
-          days.put(b.getString("day"), (long) b.getList("items", Document.class).size());
+        String keyDay = b.getString("key") + "|" + b.getString("day");
+        if (b.getString("key").equals(index.getString("_id")) && !dayHasItems.getOrDefault(keyDay, false)) {
+          emptied.add(b.getString("day"));
         }
       }
-      if (!days.isEmpty()) {
-        indexWrites.add(KeyedDocuments.update(index.getString("_id"), KeyedDocuments.counts("days", days)));
+      List<Bson> unsets = emptied.stream().map(day -> Updates.unset("days." + day)).toList();
+      if (!unsets.isEmpty()) {
+        indexWrites.add(KeyedDocuments.update(index.getString("_id"), unsets));
       }
     }
     KeyedDocuments.write(events, indexWrites);

@@ -3,6 +3,7 @@ package io.newsflow.store.timeline;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
@@ -104,35 +105,21 @@ public final class Aggregates {
     return new Volume(series);
   }
 
-  /** The most frequent actor pairs in [from, to), optionally only those with {@code actor}. */
+  /**
+   * The most frequent actor pairs in [from, to), optionally only those with {@code actor}: the sum of one
+   * precomputed summary per day (see {@link CooccurrenceDays}), read by {@code _id $in}.
+   */
   public Cooccurrence cooccurrence(String actor, LocalDate from, LocalDate to, int limit) {
     List<String> dayIds = new ArrayList<>();
     for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
       dayIds.add(d.toString());
     }
-    Map<String, long[]> counts = new HashMap<>();
-    Map<String, Map<String, Long>> themes = new HashMap<>();
-    for (Document day : KeyedDocuments.load(cooccurrence, dayIds).values()) {
-      for (Object hourPairs : day.get("hours", Document.class).values()) {
-        for (Object o : (List<?>) hourPairs) {
-          Document p = (Document) o;
-          if (actor != null && !actor.equals(p.getString("a")) && !actor.equals(p.getString("b"))) {
-            continue;
-          }
-          String pair = p.getString("a") + "\u0000" + p.getString("b");
-          counts.computeIfAbsent(pair, k -> new long[1])[0] += p.getInteger("n");
-          Map<String, Long> t = themes.computeIfAbsent(pair, k -> new TreeMap<>());
-          p.getList("themes", Document.class).forEach(th -> t.merge(th.getString("id"), (long) th.getInteger("n"), Long::sum));
-        }
-      }
+    List<String> summaries = new ArrayList<>();
+    for (Document day : KeyedDocuments.load(cooccurrence, dayIds,
+        Projections.include(CooccurrenceDays.PAIRS, CooccurrenceDays.LEGACY_HOURS)).values()) {
+      summaries.add(CooccurrenceDays.summaryOf(day));
     }
-    List<Pair> pairs = new ArrayList<>();
-    counts.forEach((pair, n) -> {
-      String[] ab = pair.split("\u0000", 2);
-      pairs.add(new Pair(ab[0], ab[1], n[0], themes.get(pair)));
-    });
-    pairs.sort(Comparator.comparingLong(Pair::count).reversed().thenComparing(Pair::a).thenComparing(Pair::b));
-    return new Cooccurrence(pairs.subList(0, Math.min(limit, pairs.size())));
+    return new Cooccurrence(PairCounts.top(summaries, actor, limit));
   }
 
   private static LocalDate periodOf(LocalDate day, Interval interval) {

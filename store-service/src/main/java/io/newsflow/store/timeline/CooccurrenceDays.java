@@ -2,27 +2,30 @@ package io.newsflow.store.timeline;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.mongo.KeyedDocuments;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.bson.Document;
 
 /**
- * Actor co-occurrence per day: for every rewritten "all" hour bucket, the pairs of actors its (non
- * duplicate) articles name together, with their themes, are recomputed from the bucket and set on that
- * day's document under the hour. Setting a value computed from the whole bucket makes it repeatable.
+ * Actor co-occurrence, kept so that a dashboard query reads one small document per day. Two kinds of
+ * document: per page of the {@code all} timeline ({@code 2024-09-12T07#0}) the pairs its (non-duplicate)
+ * articles name together, recomputed from the page whenever the page is rewritten; and per day
+ * ({@code 2024-09-12}) the sum over every page of the day, recomputed from those parts. Both are values set from
+ * content, so applying a batch again gives the same state; neither grows with the number of articles, only
+ * with the pairs seen (at most {@link PairCounts#MAX_PAIRS} each).
  */
 public final class CooccurrenceDays implements ArticleWriter.ReadModel {
+
+  static final String PAIRS = "pairs";
+  static final String LEGACY_HOURS = "hours";
 
   private final MongoCollection<Document> days;
 
@@ -31,48 +34,59 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
   }
 
   @Override
-  public void apply(List<ArticleWriter.StoredChange> changes, List<Document> allBuckets) {
-    List<WriteModel<Document>> writes = new ArrayList<>();
-    for (Document bucket : allBuckets) {
-      String hour = TimelineBuckets.hourOf(bucket);
-      String day = hour.substring(0, 10);
-      writes.add(new UpdateOneModel<>(Filters.eq("_id", day),
-          Updates.combine(Updates.set("day", day), Updates.set("hours." + hour.substring(11), pairs(bucket))),
-          new UpdateOptions().upsert(true)));
+  public void apply(List<ArticleWriter.StoredChange> changes, TimelineBuckets.Applied timeline) {
+    if (timeline.allPages().isEmpty()) {
+      return;
     }
-    if (!writes.isEmpty()) {
-      days.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    Map<String, PairCounts> fresh = new LinkedHashMap<>();
+    for (Document page : timeline.allPages()) {
+      fresh.put(TimelineBuckets.pageLabelOf(page), pairs(page));
     }
+    List<String> others = new ArrayList<>(timeline.allPagesByDay().keySet());
+    timeline.allPagesByDay().values().forEach(labels -> labels.stream().filter(l -> !fresh.containsKey(l)).forEach(others::add));
+    // the other pages of the same days: one read of their (small) parts, and of the days for hours written
+    // before parts existed
+    Map<String, Document> stored = KeyedDocuments.load(days, others, Projections.include(PAIRS, LEGACY_HOURS));
+    List<WriteModel<Document>> writes = new ArrayList<>(fresh.size() + timeline.allPagesByDay().size());
+    fresh.forEach((label, pairs) -> writes.add(KeyedDocuments.upsert(label, List.of(
+        Updates.set("day", label.substring(0, 10)), Updates.set("part", true), Updates.set(PAIRS, pairs.encode())))));
+    timeline.allPagesByDay().forEach((day, labels) -> {
+      PairCounts total = new PairCounts();
+      for (String label : labels) {
+        PairCounts part = fresh.get(label);
+        if (part == null) {
+          Document d = stored.get(label);
+          part = d != null ? PairCounts.decode(d.getString(PAIRS)) : legacyHour(stored.get(day), label);
+        }
+        total.addAll(part);
+      }
+      writes.add(KeyedDocuments.upsert(day, List.of(Updates.set("day", day), Updates.set(PAIRS, total.encode()))));
+    });
+    KeyedDocuments.write(days, writes);
   }
 
-  /** Pairs as a list (actor ids such as "org.csto" cannot be field names), ordered a < b. */
-  static List<Document> pairs(Document bucket) {
-    Map<String, Map<String, Integer>> themesByPair = new TreeMap<>();
-    Map<String, Integer> counts = new TreeMap<>();
-    for (Document item : bucket.getList("items", Document.class)) {
-      if (item.getBoolean("dup", false)) {
-        continue;
-      }
-      TreeSet<String> actors = new TreeSet<>();
-      actors.addAll(item.getList("actorIds", String.class));
-      List<String> themes = item.getList("themeIds", String.class);
-      List<String> sorted = new ArrayList<>(actors);
-      for (int i = 0; i < sorted.size(); i++) {
-        for (int j = i + 1; j < sorted.size(); j++) {
-          String pair = sorted.get(i) + "\u0000" + sorted.get(j);
-          counts.merge(pair, 1, Integer::sum);
-          Map<String, Integer> t = themesByPair.computeIfAbsent(pair, k -> new TreeMap<>());
-          themes.forEach(theme -> t.merge(theme, 1, Integer::sum));
-        }
+  /** An hour's pairs as a day document kept them before parts existed (one list per hour, the hour's one page). */
+  private static PairCounts legacyHour(Document day, String label) {
+    Document hours = day == null ? null : day.get(LEGACY_HOURS, Document.class);
+    Object list = hours == null || !label.endsWith("#0") ? null : hours.get(label.substring(11, 13));
+    return list == null ? new PairCounts() : PairCounts.ofLegacy(List.of(list));
+  }
+
+  /** The summary of a day document, from its pairs or, for a day written before summaries, its hour lists. */
+  static String summaryOf(Document day) {
+    String pairs = day.getString(PAIRS);
+    Document hours = day.get(LEGACY_HOURS, Document.class);
+    return pairs != null || hours == null ? pairs : PairCounts.ofLegacy(hours.values()).encode();
+  }
+
+  /** The pairs of one {@code all} page's refs, duplicates left out. */
+  static PairCounts pairs(Document page) {
+    PairCounts counts = new PairCounts();
+    for (Document item : page.getList("items", Document.class)) {
+      if (!item.getBoolean("dup", false)) {
+        counts.addArticle(item.getList("actorIds", String.class), item.getList("themeIds", String.class));
       }
     }
-    List<Document> out = new ArrayList<>(counts.size());
-    counts.forEach((pair, n) -> {
-      String[] ab = pair.split("\u0000", 2);
-      List<Document> themes = new ArrayList<>();
-      themesByPair.get(pair).forEach((t, c) -> themes.add(new Document("id", t).append("n", c)));
-      out.add(new Document("a", ab[0]).append("b", ab[1]).append("n", n).append("themes", themes));
-    });
-    return out;
+    return counts;
   }
 }

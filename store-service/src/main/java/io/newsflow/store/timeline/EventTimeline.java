@@ -11,8 +11,8 @@ import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
+import io.newsflow.store.mongo.Pages;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,13 +25,17 @@ import org.bson.conversions.Bson;
 
 /**
  * The dated-event read model: each event an article states, denormalised with its article's title, in
- * buckets per key ({@code all}, actor, theme) and day of the event's start, plus one index document per
- * key listing its days. Like the article timeline it changes by {@code $pull} (of earlier versions) and
- * {@code $addToSet} (of deterministic items), so repeatable; items are in no particular order in a bucket
- * and readers sort a day's items.
+ * buckets per key ({@code all}, actor, theme) and day of the event's start, in pages of at most
+ * {@value #PAGE_CAP} events (see {@link Pages}), plus one index document per key listing its days and their
+ * slots. Like the article timeline it changes by {@code $pull} (of earlier versions) and {@code $addToSet}
+ * (of deterministic items), so repeatable; items are in no particular order in a page and readers sort a
+ * day's items.
  * Events of duplicates are left out, as duplicates are left off timelines.
  */
 public final class EventTimeline implements ArticleWriter.ReadModel {
+
+  /** Events per bucket page: ~0.6 KB each (sentence and title), so a page stays under ~100 KB. */
+  public static final int PAGE_CAP = 150;
 
   static final Comparator<Document> LATEST_EVENT_FIRST = Comparator
       .comparingLong((Document d) -> d.getLong("day")).reversed()
@@ -52,7 +56,7 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
   }
 
   @Override
-  public void apply(List<ArticleWriter.StoredChange> changes, List<Document> allBuckets) {
+  public void apply(List<ArticleWriter.StoredChange> changes, TimelineBuckets.Applied timeline) {
     Map<String, Set<String>> removals = new LinkedHashMap<>();
     Map<String, List<Document>> additions = new LinkedHashMap<>();
     for (ArticleWriter.StoredChange c : changes) {
@@ -66,10 +70,6 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
       for (int i = 0; i < events.size(); i++) {
         Document item = item(c.article(), events.get(i), i);
         for (String bucket : bucketsOf(events.get(i))) {
-          if (!c.previous().isEmpty()) {
-            // a new version replaces its old items; a first version's $addToSet is repeatable without a $pull
-            removals.computeIfAbsent(bucket, k -> new HashSet<>()).add(articleId);
-          }
           additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(item);
         }
       }
@@ -77,38 +77,60 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     if (removals.isEmpty() && additions.isEmpty()) {
       return;
     }
+    Set<String> keys = new LinkedHashSet<>();
+    removals.keySet().forEach(b -> keys.add(keyOf(b)));
+    additions.keySet().forEach(b -> keys.add(keyOf(b)));
+    Map<String, Document> indexes = KeyedDocuments.load(buckets, keys);
+    Pages.Allocator slots = new Pages.Allocator(PAGE_CAP, bucket -> storedSlots(indexes.get(keyOf(bucket)), dayOf(bucket)));
     List<WriteModel<Document>> writes = new ArrayList<>(removals.size() + additions.size());
-    removals.forEach((id, articleIds) ->
-        writes.add(KeyedDocuments.update(id, List.of(Updates.pull("items", Filters.in("articleId", articleIds))))));
-    additions.forEach((id, items) -> {
-      int split = id.lastIndexOf('|');
-      writes.add(KeyedDocuments.upsert(id, List.of(
-          Updates.setOnInsert(new Document("key", id.substring(0, split)).append("day", id.substring(split + 1))),
-          Updates.addEachToSet("items", items))));
-    });
+    // an earlier version's items may be on any page of its day: pages are not recorded per event
+    removals.forEach((bucket, articleIds) -> Pages.ids(bucket, slots.slots(bucket), PAGE_CAP).forEach(page ->
+        writes.add(KeyedDocuments.update(page, List.of(Updates.pull("items", Filters.in("articleId", articleIds)))))));
+    Map<String, Document> pages = new LinkedHashMap<>();
+    additions.forEach((bucket, items) -> items.forEach(item -> {
+      int page = slots.take(bucket);
+      pages.computeIfAbsent(Pages.id(bucket, page), id -> new Document("key", keyOf(bucket)).append("day", dayOf(bucket))
+          .append("page", page).append("items", new ArrayList<Document>())).getList("items", Document.class).add(item);
+    }));
+    pages.forEach((id, page) -> writes.add(KeyedDocuments.upsert(id, List.of(
+        Updates.setOnInsert(new Document("key", page.get("key")).append("day", page.get("day")).append("page", page.get("page"))),
+        Updates.addEachToSet("items", page.getList("items", Document.class))))));
     KeyedDocuments.write(buckets, writes);
-    updateIndexes(additions.keySet());
+    updateIndexes(slots.taken());
   }
 
   /**
-   * Each key's index document lists the days that have a bucket (the value is not a count: readers only
-   * need the days, so no bucket is read back). A day emptied by a new version stays listed and reads as an
-   * empty bucket; the retention sweep removes days whose buckets it empties.
+   * Each key's index document lists the days that have a bucket, with the slots handed out in that day's
+   * pages (raised with {@code $max}; the reader derives the page ids from it). A day emptied by a new version
+   * stays listed and reads as an empty bucket; the retention sweep removes days whose buckets it empties.
    */
-  private void updateIndexes(Collection<String> addedBuckets) {
-    Map<String, Map<String, Long>> byKey = new LinkedHashMap<>();
-    for (String id : addedBuckets) {
-      int split = id.lastIndexOf('|');
-      byKey.computeIfAbsent(id.substring(0, split), k -> new LinkedHashMap<>()).put(id.substring(split + 1), 1L);
-    }
+  private void updateIndexes(Map<String, Long> slotsByBucket) {
+    Map<String, List<Bson>> byKey = new LinkedHashMap<>();
+    slotsByBucket.forEach((bucket, n) ->
+        byKey.computeIfAbsent(keyOf(bucket), k -> new ArrayList<>()).add(Updates.max("days." + dayOf(bucket), n)));
     List<WriteModel<Document>> writes = new ArrayList<>(byKey.size());
-    byKey.forEach((key, days) -> {
+    byKey.forEach((key, updates) -> {
       // an upsert with days.<day> creates the days object itself: no separate skeleton write
-      List<Bson> updates = new ArrayList<>(KeyedDocuments.counts("days", days));
-      updates.add(Updates.setOnInsert("kind", "index"));
-      writes.add(KeyedDocuments.upsert(indexId(key), updates));
+      List<Bson> all = new ArrayList<>(updates);
+      all.add(Updates.setOnInsert("kind", "index"));
+      writes.add(KeyedDocuments.upsert(indexId(key), all));
     });
     KeyedDocuments.write(buckets, writes);
+  }
+
+  /** Slots of a day's pages; an index written before paging says 1 for a day, and its one page is page 0. */
+  static long storedSlots(Document index, String day) {
+    Document days = index == null ? null : index.get("days", Document.class);
+    Number n = days == null ? null : days.get(day, Number.class);
+    return n == null ? 0 : n.longValue();
+  }
+
+  static String keyOf(String bucket) {
+    return bucket.substring(0, bucket.lastIndexOf('|'));
+  }
+
+  static String dayOf(String bucket) {
+    return bucket.substring(bucket.lastIndexOf('|') + 1);
   }
 
   public static List<String> bucketsOf(DatedEvent e) {

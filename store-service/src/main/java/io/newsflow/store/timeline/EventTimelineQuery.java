@@ -4,17 +4,21 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
+import io.newsflow.store.mongo.Pages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
-/** Dated events by event date, newest first, read by {@code _id} from the event buckets. */
+/** Dated events by event date, newest first, read by {@code _id} from the event bucket pages of each day. */
 public final class EventTimelineQuery {
 
   private static final int DAYS_PER_READ = 31;
+  private static final int PAGES_PER_READ = 64;
 
   /**
    * @param from inclusive first event day or null; {@code to} exclusive
@@ -57,15 +61,16 @@ public final class EventTimelineQuery {
     List<org.bson.Document> taken = new ArrayList<>();
     List<String> ordered = new ArrayList<>(days);
     for (int i = 0; i < ordered.size() && taken.size() <= r.limit(); i += DAYS_PER_READ) {
-      List<String> ids = ordered.subList(i, Math.min(ordered.size(), i + DAYS_PER_READ)).stream()
-          .map(m -> EventTimeline.bucketId(key, m)).toList();
-      Map<String, org.bson.Document> loaded = KeyedDocuments.load(buckets, ids);
-      for (String id : ids) {
-        org.bson.Document bucket = loaded.get(id);
-        if (bucket == null) {
-          continue;
-        }
-        List<org.bson.Document> dayItems = new ArrayList<>(bucket.getList("items", org.bson.Document.class));
+      Map<String, List<String>> pagesByDay = new LinkedHashMap<>();
+      for (String day : ordered.subList(i, Math.min(ordered.size(), i + DAYS_PER_READ))) {
+        pagesByDay.put(day, Pages.ids(EventTimeline.bucketId(key, day), EventTimeline.storedSlots(index, day), EventTimeline.PAGE_CAP));
+      }
+      List<String> ids = pagesByDay.values().stream().flatMap(List::stream).toList();
+      Map<String, org.bson.Document> loaded = KeyedDocuments.load(buckets, ids, null, PAGES_PER_READ);
+      for (List<String> dayPages : pagesByDay.values()) {
+        List<org.bson.Document> dayItems = new ArrayList<>();
+        dayPages.stream().map(loaded::get).filter(Objects::nonNull)
+            .forEach(page -> dayItems.addAll(page.getList("items", org.bson.Document.class)));
         dayItems.sort(EventTimeline.LATEST_EVENT_FIRST);
         for (org.bson.Document item : dayItems) {
           long day = item.getLong("day");

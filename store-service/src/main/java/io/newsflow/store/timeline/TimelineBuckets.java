@@ -7,8 +7,8 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
+import io.newsflow.store.mongo.Pages;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -20,26 +20,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
- * Maintains the timeline read model: hour buckets of article refs per key, the per-month directory of
- * bucket sizes and the per-key totals. Buckets change by atomic {@code $pull} and {@code $addToSet} (remove the
- * article, add its new item) and counts are recomputed from the buckets' content, so applying the same
- * change twice leaves the same state and a batch interrupted half-way can simply be applied again. One
- * round trip per collection and step; every write is filtered on {@code _id} alone.
+ * Maintains the timeline read model: bucket pages of article refs per key and hour (at most {@link #PAGE_CAP}
+ * refs each, see {@link Pages}), the month directory ({@link TimelineMonths}) and the key totals
+ * ({@link KeyTotals}). Pages change by atomic {@code $pull} and {@code $addToSet} (remove the article, add its
+ * new ref) and counts are recomputed from the pages' content, so a batch interrupted half-way can be applied
+ * again. One round trip per collection and step; every write is filtered on {@code _id} alone.
  */
 public final class TimelineBuckets {
 
-  /** Where an article sits: its hour and every key it is listed under. */
-  public record Placement(String hour, List<String> keys) {
+  /** Refs per bucket page: ~250 bytes each, so a page stays under ~100 KB however busy its hour. */
+  public static final int PAGE_CAP = 250;
+  /** Pages per read: 200 full pages are ~20 MB, below the wire server's 48 MB reply limit (and most pages are small). */
+  static final int PAGES_PER_READ = 200;
+
+  /**
+   * Where an article sits: its hour, every key it is listed under and, when known, the page of each key's
+   * bucket ({@code pages} parallel to {@code keys}; empty when unknown, so every page of the hour is searched).
+   */
+  public record Placement(String hour, List<String> keys, List<Integer> pages) {
+
+    public Placement {
+      keys = List.copyOf(keys);
+      pages = List.copyOf(pages);
+    }
+
+    public Placement(String hour, List<String> keys) {
+      this(hour, keys, List.of());
+    }
 
     public Document toDocument() {
-      return new Document("hour", hour).append("keys", keys);
+      Document d = new Document("hour", hour).append("keys", keys);
+      return pages.isEmpty() ? d : d.append("pages", pages);
     }
 
     public static Placement fromDocument(Document d) {
-      return d == null ? null : new Placement(d.getString("hour"), d.getList("keys", String.class));
+      return d == null ? null
+          : new Placement(d.getString("hour"), d.getList("keys", String.class), d.getList("pages", Integer.class, List.of()));
     }
   }
 
@@ -48,7 +66,7 @@ public final class TimelineBuckets {
    *
    * @param previous  where earlier versions may sit (the last complete one, and a newer one whose read-model
    *                  writes may have been cut short), empty for a first version
-   * @param next      where the new version goes
+   * @param next      where the new version goes (its pages are chosen here)
    * @param ref       the new bucket entry (see {@code Codecs.refDocument})
    * @param keyFields display fields per key of {@code next}
    */
@@ -60,181 +78,212 @@ public final class TimelineBuckets {
     }
   }
 
+  /**
+   * What a batch did: the rewritten pages of the {@code all} key (read back, from which other summaries are
+   * derived), every {@code all} page of each day they belong to ({@code 2024-09-12T07#0} labels), and where each
+   * article's refs now are.
+   */
+  public record Applied(List<Document> allPages, Map<String, List<String>> allPagesByDay, Map<String, Placement> placed) {
+
+    public static final Applied NONE = new Applied(List.of(), Map.of(), Map.of());
+  }
+
   static final Comparator<Document> NEWEST_FIRST = Comparator
       .comparingLong((Document d) -> d.getLong("t")).reversed()
       .thenComparing((Document d) -> d.getString("articleId"), Comparator.reverseOrder());
 
   private final MongoCollection<Document> buckets;
   private final MongoCollection<Document> months;
-  private final MongoCollection<Document> keys;
+  private final KeyTotals keys;
+  private final int cap;
 
   public TimelineBuckets(MongoDatabase db) {
-    this.buckets = db.getCollection(Collections.TIMELINE_BUCKETS);
-    this.months = db.getCollection(Collections.TIMELINE_MONTHS);
-    this.keys = db.getCollection(Collections.TIMELINE_KEYS);
+    this(db, PAGE_CAP);
   }
 
-  /** Applies the changes; returns the rewritten "all" buckets, from which other summaries are derived. */
-  public List<Document> apply(List<Change> changes) {
-    if (changes.isEmpty()) {
-      return List.of();
+  TimelineBuckets(MongoDatabase db, int cap) {
+    this.buckets = db.getCollection(Collections.TIMELINE_BUCKETS);
+    this.months = db.getCollection(Collections.TIMELINE_MONTHS);
+    this.keys = new KeyTotals(db.getCollection(Collections.TIMELINE_KEYS));
+    this.cap = cap;
+  }
+
+  /** A page of one key-hour's bucket: {@code base} is the key-hour ({@code a:KAZ|2024-09-12T07}). */
+  private record PageRef(String key, String hour, int page) {
+
+    String base() {
+      return TimelineKeys.bucketId(key, hour);
     }
+
+    String id() {
+      return Pages.id(base(), page);
+    }
+  }
+
+  public Applied apply(List<Change> changes) {
+    if (changes.isEmpty()) {
+      return Applied.NONE;
+    }
+    Set<String> monthIds = new LinkedHashSet<>();
+    for (Change c : changes) {
+      List<Placement> all = new ArrayList<>(c.previous());
+      all.add(c.next());
+      all.forEach(p -> p.keys().forEach(k -> monthIds.add(TimelineKeys.monthId(k, TimelineKeys.monthOfHour(p.hour())))));
+    }
+    Map<String, Document> directory = KeyedDocuments.load(months, monthIds);
+    Pages.Allocator slots = new Pages.Allocator(cap, base -> {
+      int split = base.lastIndexOf('|');
+      String hour = base.substring(split + 1);
+      return TimelineMonths.slots(directory.get(TimelineKeys.monthId(base.substring(0, split), TimelineKeys.monthOfHour(hour))), hour);
+    });
+    Map<String, PageRef> touched = new LinkedHashMap<>();
     Map<String, Set<String>> removals = new LinkedHashMap<>();
     Map<String, List<Document>> additions = new LinkedHashMap<>();
+    Map<String, Placement> placed = new HashMap<>();
     Map<String, Document> keyFields = new HashMap<>();
     for (Change c : changes) {
       for (Placement p : c.previous()) {
-        for (String key : p.keys()) {
-          removals.computeIfAbsent(TimelineKeys.bucketId(key, p.hour()), k -> new HashSet<>()).add(c.articleId());
+        for (int i = 0; i < p.keys().size(); i++) {
+          String key = p.keys().get(i);
+          List<Integer> pages = new ArrayList<>();
+          if (p.pages().size() == p.keys().size()) {
+            pages.add(p.pages().get(i));
+          } else {
+            // a version whose writes were cut short: its pages are unknown, so it is taken off all of them
+            for (int n = 0; n < Pages.count(slots.slots(TimelineKeys.bucketId(key, p.hour())), cap); n++) {
+              pages.add(n);
+            }
+          }
+          for (int page : pages) {
+            PageRef ref = new PageRef(key, p.hour(), page);
+            touched.putIfAbsent(ref.id(), ref);
+            removals.computeIfAbsent(ref.id(), k -> new HashSet<>()).add(c.articleId());
+          }
         }
       }
+      List<Integer> pages = new ArrayList<>(c.next().keys().size());
       for (String key : c.next().keys()) {
-        String bucket = TimelineKeys.bucketId(key, c.next().hour());
-        if (!c.previous().isEmpty()) {
-          // a new version replaces its old item even in the same bucket; a first version needs no
-          // removal, as $addToSet of its (deterministic) item is already repeatable
-          removals.computeIfAbsent(bucket, k -> new HashSet<>()).add(c.articleId());
-        }
-        additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(c.ref());
+        PageRef ref = new PageRef(key, c.next().hour(), slots.take(TimelineKeys.bucketId(key, c.next().hour())));
+        touched.putIfAbsent(ref.id(), ref);
+        additions.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(c.ref());
+        pages.add(ref.page());
       }
-      c.keyFields().forEach((key, fields) -> keyFields.merge(key, fields, TimelineBuckets::mergeFields));
+      placed.put(c.articleId(), new Placement(c.next().hour(), c.next().keys(), pages));
+      c.keyFields().forEach((key, fields) -> keyFields.merge(key, fields, KeyTotals::mergeFields));
     }
-    List<Document> written = rewriteBuckets(removals, additions);
-    rewriteKeys(rewriteMonths(written), keyFields);
-    return written.stream().filter(b -> TimelineKeys.ALL.equals(b.getString("key"))).toList();
+    Map<String, Document> written = rewritePages(removals, additions, touched);
+    List<Document> monthDocs = rewriteMonths(touched, written, directory, slots);
+    keys.rewrite(monthDocs, keyFields);
+    return new Applied(touched.values().stream().filter(r -> TimelineKeys.ALL.equals(r.key()))
+        .map(r -> written.get(r.id())).filter(d -> d != null).toList(), allPagesByDay(touched.values(), monthDocs), placed);
   }
 
   /**
-   * Per bucket that held an earlier version of an article one {@code $pull} of those articles, then per
-   * bucket one {@code $addToSet} of the new items; then the touched buckets are read back by {@code _id $in}
-   * so the hour counts are recomputed from content. Items of a bucket are in no particular order (readers
-   * sort an hour's items): {@code $addToSet} makes a replayed first version a no-op without a {@code $pull},
-   * which would cost a second rewrite of every bucket in the batch.
+   * Per page that held an earlier version of an article one {@code $pull} of those articles, then per page one
+   * {@code $addToSet} of the new refs; the touched pages are then read back by {@code _id $in} so counts are
+   * recomputed from content. Refs of a page are in no particular order (readers sort an hour's refs):
+   * {@code $addToSet} makes the repeat of a first version into the same page a no-op without a {@code $pull}.
    */
-  private List<Document> rewriteBuckets(Map<String, Set<String>> removals, Map<String, List<Document>> additions) {
+  private Map<String, Document> rewritePages(Map<String, Set<String>> removals, Map<String, List<Document>> additions,
+      Map<String, PageRef> touched) {
     List<WriteModel<Document>> writes = new ArrayList<>(removals.size() + additions.size());
     removals.forEach((id, articleIds) ->
         writes.add(KeyedDocuments.update(id, List.of(Updates.pull("items", Filters.in("articleId", articleIds))))));
     additions.forEach((id, items) -> {
-      int split = id.lastIndexOf('|');
-      Instant hourStart = Instant.ofEpochMilli(items.getFirst().getLong("t")).truncatedTo(ChronoUnit.HOURS);
+      PageRef ref = touched.get(id);
       writes.add(KeyedDocuments.upsert(id, List.of(
-          Updates.setOnInsert(new Document("key", id.substring(0, split)).append("hour", Date.from(hourStart))),
+          Updates.setOnInsert(new Document("key", ref.key()).append("hour", Date.from(Instant.parse(ref.hour() + ":00:00Z")))
+              .append("label", ref.hour()).append("page", ref.page())),
           Updates.addEachToSet("items", items))));
     });
     KeyedDocuments.write(buckets, writes);
-    Set<String> touched = new LinkedHashSet<>(removals.keySet());
-    touched.addAll(additions.keySet());
-    return new ArrayList<>(KeyedDocuments.load(buckets, touched).values());
+    return KeyedDocuments.load(buckets, touched.keySet(), null, PAGES_PER_READ);
   }
 
-  private List<Document> rewriteMonths(List<Document> writtenBuckets) {
-    Map<String, List<Document>> byMonth = new LinkedHashMap<>();
-    for (Document b : writtenBuckets) {
-      String hour = hourOf(b);
-      byMonth.computeIfAbsent(TimelineKeys.monthId(b.getString("key"), TimelineKeys.monthOfHour(hour)),
-          k -> new ArrayList<>()).add(b);
+  /**
+   * Counts of every touched hour, from the pages read back and, for an hour of several pages, the stored
+   * counts of its other pages; slots handed out are raised with {@code $max}. Returns the month documents as
+   * they are after this batch (the stored ones with these changes), from which the key totals are summed.
+   */
+  private List<Document> rewriteMonths(Map<String, PageRef> touched, Map<String, Document> written,
+      Map<String, Document> directory, Pages.Allocator slots) {
+    Map<String, Map<Integer, long[]>> fresh = new LinkedHashMap<>();
+    for (PageRef ref : touched.values()) {
+      Document page = written.get(ref.id());
+      List<Document> items = page == null ? List.of() : page.getList("items", Document.class);
+      long unique = items.stream().filter(i -> !i.getBoolean("dup", false)).count();
+      long oldest = items.stream().mapToLong(i -> i.getLong("t")).min().orElse(0);
+      long newest = items.stream().mapToLong(i -> i.getLong("t")).max().orElse(0);
+      fresh.computeIfAbsent(ref.base(), k -> new LinkedHashMap<>())
+          .put(ref.page(), items.isEmpty() ? new long[] {0, 0} : new long[] {items.size(), unique, oldest, newest});
     }
-    List<WriteModel<Document>> writes = new ArrayList<>(2 * byMonth.size());
-    for (Map.Entry<String, List<Document>> entry : byMonth.entrySet()) {
-      Document first = entry.getValue().getFirst();
-      Map<String, Long> all = new LinkedHashMap<>();
-      Map<String, Long> unique = new LinkedHashMap<>();
-      for (Document b : entry.getValue()) {
-        List<Document> items = b.getList("items", Document.class);
-        all.put(hourOf(b), (long) items.size());
-        unique.put(hourOf(b), items.stream().filter(i -> !i.getBoolean("dup", false)).count());
+    Map<String, Document> after = new LinkedHashMap<>();
+    Map<String, List<org.bson.conversions.Bson>> updates = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<Integer, long[]>> hourPages : fresh.entrySet()) {
+      String base = hourPages.getKey();
+      int split = base.lastIndexOf('|');
+      String key = base.substring(0, split);
+      String hour = base.substring(split + 1);
+      String monthId = TimelineKeys.monthId(key, TimelineKeys.monthOfHour(hour));
+      Document month = after.computeIfAbsent(monthId, id -> MonthCounts.copyOf(directory.get(id), key, TimelineKeys.monthOfHour(hour)));
+      List<org.bson.conversions.Bson> u = updates.computeIfAbsent(monthId, id -> new ArrayList<>());
+      long[] totals = MonthCounts.hourTotals(month, hour, hourPages.getValue(), slots.slots(base), cap, u);
+      MonthCounts.setCount(month, u, TimelineMonths.ALL, hour, totals[0]);
+      MonthCounts.setCount(month, u, TimelineMonths.UNIQUE, hour, totals[1]);
+      // an hour of one page needs no slot count: its item count stands in (TimelineMonths.slots), and the
+      // month documents, read on every batch and page, stay a third smaller
+      if (slots.taken().containsKey(base) && (slots.taken().get(base) > cap || TimelineMonths.field(month, TimelineMonths.SLOTS, hour) != null)) {
+        long n = slots.taken().get(base);
+        u.add(Updates.max(TimelineMonths.SLOTS + "." + hour, n));
+        MonthCounts.subDocument(month, TimelineMonths.SLOTS).put(hour, n);
       }
-      writes.add(KeyedDocuments.ensure(entry.getKey(), new Document("key", first.getString("key"))
-          .append("month", TimelineKeys.monthOfHour(hourOf(first))).append("all", new Document()).append("unique", new Document())));
-      List<Bson> counts = new ArrayList<>(KeyedDocuments.counts("all", all));
-      counts.addAll(KeyedDocuments.counts("unique", unique));
-      writes.add(KeyedDocuments.update(entry.getKey(), counts));
     }
+    List<WriteModel<Document>> writes = new ArrayList<>(2 * updates.size());
+    updates.forEach((id, u) -> {
+      Document m = after.get(id);
+      writes.add(KeyedDocuments.ensure(id, TimelineMonths.skeleton(m.getString("key"), m.getString("month"))));
+      writes.add(KeyedDocuments.update(id, u));
+    });
     KeyedDocuments.write(months, writes);
-    return new ArrayList<>(KeyedDocuments.load(months, byMonth.keySet()).values());
+    return new ArrayList<>(after.values());
   }
 
-  private void rewriteKeys(List<Document> monthDocs, Map<String, Document> keyFields) {
-    Map<String, List<Document>> byKey = new LinkedHashMap<>();
-    for (Document m : monthDocs) {
-      byKey.computeIfAbsent(m.getString("key"), k -> new ArrayList<>()).add(m);
-    }
-    Map<String, Document> stored = KeyedDocuments.load(keys, byKey.keySet());
-    List<WriteModel<Document>> writes = new ArrayList<>(2 * byKey.size());
-    for (Map.Entry<String, List<Document>> entry : byKey.entrySet()) {
-      Document key = stored.getOrDefault(entry.getKey(), new Document());
-      Document monthsAll = new Document(key.get("monthsAll", new Document()));
-      Document monthsUnique = new Document(key.get("monthsUnique", new Document()));
-      Map<String, Long> all = new LinkedHashMap<>();
-      Map<String, Long> unique = new LinkedHashMap<>();
-      for (Document m : entry.getValue()) {
-        all.put(m.getString("month"), sum(m.get("all", Document.class)));
-        unique.put(m.getString("month"), sum(m.get("unique", Document.class)));
+  /** Per day of a rewritten {@code all} page, the labels of every {@code all} page of that day. */
+  private Map<String, List<String>> allPagesByDay(Iterable<PageRef> touched, List<Document> monthDocs) {
+    Map<String, List<String>> byDay = new LinkedHashMap<>();
+    for (PageRef ref : touched) {
+      String day = ref.hour().substring(0, 10);
+      if (!TimelineKeys.ALL.equals(ref.key()) || byDay.containsKey(day)) {
+        continue;
       }
-      all.forEach((m, n) -> putCount(monthsAll, m, n));
-      unique.forEach((m, n) -> putCount(monthsUnique, m, n));
-      writes.add(KeyedDocuments.ensure(entry.getKey(), new Document("monthsAll", new Document()).append("monthsUnique", new Document())));
-      List<Bson> updates = new ArrayList<>(KeyedDocuments.counts("monthsAll", all));
-      updates.addAll(KeyedDocuments.counts("monthsUnique", unique));
-      // totals from the months just read plus this batch's: a concurrent writer's newer month count is
-      // corrected by the next batch that touches the key
-      updates.add(Updates.set("total", sum(monthsAll)));
-      updates.add(Updates.set("unique", sum(monthsUnique)));
-      Document fields = keyFields.get(entry.getKey());
-      if (fields != null) {
-        fields.forEach((name, value) -> {
-          if (name.equals(TimelineKeys.ALIASES)) {
-            // first seen are kept: a bounded list, set whole only when this batch brings a new one
-            List<String> known = key.getList(TimelineKeys.ALIASES, String.class, List.of());
-            Set<String> merged = new LinkedHashSet<>(known);
-            for (Object alias : (List<?>) value) {
-              if (merged.size() < TimelineKeys.MAX_ALIASES) {
-                merged.add((String) alias);
-              }
-            }
-            if (merged.size() > known.size()) {
-              updates.add(Updates.set(name, List.copyOf(merged)));
-            }
-          } else {
-            updates.add(Updates.set(name, value));
-          }
-        });
+      String monthId = TimelineKeys.monthId(TimelineKeys.ALL, TimelineKeys.monthOfHour(ref.hour()));
+      Document month = monthDocs.stream().filter(m -> monthId.equals(TimelineKeys.monthId(m.getString("key"), m.getString("month"))))
+          .findFirst().orElseThrow();
+      List<String> labels = new ArrayList<>();
+      for (String hour : TimelineMonths.hoursOfDay(month, day)) {
+        Number slots = TimelineMonths.field(month, TimelineMonths.SLOTS, hour);
+        int pages = slots == null ? 1 : Pages.count(slots.longValue(), cap);
+        for (int p = 0; p < pages; p++) {
+          labels.add(pageLabel(hour, p));
+        }
       }
-      writes.add(KeyedDocuments.update(entry.getKey(), updates));
+      byDay.put(day, labels);
     }
-    KeyedDocuments.write(keys, writes);
+    return byDay;
   }
 
-  /** Display fields of one key from two articles of a batch: the later's values, both's aliases. */
-  private static Document mergeFields(Document earlier, Document later) {
-    Document merged = new Document(later);
-    if (earlier.containsKey(TimelineKeys.ALIASES) || later.containsKey(TimelineKeys.ALIASES)) {
-      Set<String> aliases = new LinkedHashSet<>(earlier.getList(TimelineKeys.ALIASES, String.class, List.of()));
-      aliases.addAll(later.getList(TimelineKeys.ALIASES, String.class, List.of()));
-      merged.put(TimelineKeys.ALIASES, List.copyOf(aliases));
-    }
-    return merged;
+  /** {@code 2024-09-12T07#0}: one page of an hour, without its key. */
+  public static String pageLabel(String hour, int page) {
+    return hour + "#" + page;
   }
 
-  static String hourOf(Document bucket) {
-    String id = bucket.getString("_id");
-    return id.substring(id.lastIndexOf('|') + 1);
-  }
-
-  private static void putCount(Document counts, String field, long n) {
-    if (n == 0) {
-      counts.remove(field);
-    } else {
-      counts.put(field, n);
+  /** The page label of a bucket page document (one written before paging is page 0 of its hour). */
+  static String pageLabelOf(Document bucket) {
+    String label = bucket.getString("label");
+    if (label == null) {
+      String id = bucket.getString("_id");
+      label = id.substring(id.lastIndexOf('|') + 1);
     }
-  }
-
-  static long sum(Document counts) {
-    long total = 0;
-    for (Object v : counts.values()) {
-      total += ((Number) v).longValue();
-    }
-    return total;
+    return pageLabel(label, bucket.getInteger("page", 0));
   }
 }

@@ -12,8 +12,8 @@ import org.bson.Document;
 
 /**
  * Names of timeline keys and their buckets. A key is one way to list articles: {@code all}, an actor
- * ({@code a:KAZ}), a theme ({@code t:energy-transit}), a source feed ({@code s:f-…}) or a language
- * ({@code l:en}). A bucket is one key's articles of one UTC hour: {@code a:KAZ|2024-09-12T07}.
+ * ({@code a:KAZ}), a theme ({@code t:energy-transit}), a source feed ({@code s:f-…}), a language
+ * ({@code l:en}) or both of the last two ({@code sl:f-…/en}). A bucket is one key's articles of one UTC hour: {@code a:KAZ|2024-09-12T07}.
  */
 public final class TimelineKeys {
 
@@ -40,6 +40,15 @@ public final class TimelineKeys {
 
   public static String language(String language) {
     return "l:" + language;
+  }
+
+  /**
+   * A source feed and a language together ({@code sl:f-astana-daily/ru}): an article has one of each, so this
+   * costs one ref per article and answers the pair with one key instead of walking one and filtering on the
+   * other (which reads the feed's whole history when the pair matches nothing).
+   */
+  public static String sourceLanguage(String feedId, String language) {
+    return "sl:" + feedId + "/" + language;
   }
 
   public static String hour(Instant t) {
@@ -71,6 +80,8 @@ public final class TimelineKeys {
         .append("name", e.article().sourceName()));
     if (e.article().language() != null && !e.article().language().isBlank()) {
       keys.put(language(e.article().language()), new Document("kind", "language").append("ref", e.article().language()));
+      keys.put(sourceLanguage(e.article().feedId(), e.article().language()), new Document("kind", "source-language")
+          .append("ref", e.article().feedId()).append("language", e.article().language()));
     }
     for (ActorTag a : e.actors()) {
       keys.put(actor(a.actorId()), new Document("kind", "actor").append("ref", a.actorId())

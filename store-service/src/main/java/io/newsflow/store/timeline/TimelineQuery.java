@@ -22,9 +22,11 @@ import org.bson.Document;
 
 /**
  * Answers article timelines from the bucket read model with {@code _id} lookups only: the key documents
- * say which months hold items, the month documents which hours, and the hour buckets hold the items,
- * newest first, as small refs; the page's own items are then read by {@code _id $in} from the item
- * documents. The most selective filter drives the walk; the others are checked on each ref.
+ * say which months hold items, the month documents which hours and how many bucket pages each hour has, and
+ * the bucket pages hold the items as small refs, merged and sorted newest first per hour on reading; the
+ * page's own items are then read by {@code _id $in} from the item documents. The most selective filter
+ * drives the walk; the others are checked on each ref. An hour of many pages is merged page by page
+ * ({@link PagedHour}).
  */
 public final class TimelineQuery {
 
@@ -91,7 +93,8 @@ public final class TimelineQuery {
     String countsField = walk.request.includeDuplicates() ? "all" : "unique";
     String lowHour = walk.request.from() == null ? "" : TimelineKeys.hour(walk.request.from());
     String highHour = upper == null ? "~" : TimelineKeys.hour(upper);
-    Map<String, List<String>> bucketsByHour = new LinkedHashMap<>();
+    Map<String, List<PagedHour.Page>> pagesByHour = new LinkedHashMap<>();
+    Set<String> busyHours = new HashSet<>();
     Map<String, Long> hourCounts = new java.util.HashMap<>();
     NavigableSet<String> hours = new TreeSet<>(Comparator.reverseOrder());
     for (Document month : KeyedDocuments.load(months, ids).values()) {
@@ -99,7 +102,11 @@ public final class TimelineQuery {
         if (h.compareTo(lowHour) >= 0 && h.compareTo(highHour) <= 0) {
           hours.add(h);
           hourCounts.merge(h, ((Number) month.get(countsField, Document.class).get(h)).longValue(), Long::sum);
-          bucketsByHour.computeIfAbsent(h, k -> new ArrayList<>()).add(TimelineKeys.bucketId(month.getString("key"), h));
+          pagesByHour.computeIfAbsent(h, k -> new ArrayList<>())
+              .addAll(TimelineMonths.pages(month, month.getString("key"), h, TimelineBuckets.PAGE_CAP));
+          if (TimelineMonths.pageCounts(month, h) != null) {
+            busyHours.add(h);
+          }
         }
       }
     }
@@ -118,12 +125,21 @@ public final class TimelineQuery {
       List<String> hourGroup = ordered.subList(i, end);
       i = end;
       List<String> bucketIds = new ArrayList<>();
-      hourGroup.forEach(h -> bucketIds.addAll(bucketsByHour.get(h)));
-      Map<String, Document> loaded = KeyedDocuments.load(buckets, bucketIds);
+      hourGroup.stream().filter(h -> !busyHours.contains(h))
+          .forEach(h -> pagesByHour.get(h).forEach(p -> bucketIds.add(p.id())));
+      Map<String, Document> loaded = KeyedDocuments.load(buckets, bucketIds, null, TimelineBuckets.PAGES_PER_READ);
       for (String h : hourGroup) {
+        if (busyHours.contains(h)) {
+          PagedHour.offer(pagesByHour.get(h), walk.fromMillis, walk.highestT(upper),
+              pageIds -> KeyedDocuments.load(buckets, pageIds), walk::offer, walk::isDone);
+          if (walk.isDone()) {
+            return;
+          }
+          continue;
+        }
         List<Document> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String id : bucketsByHour.get(h)) {
+        for (String id : pagesByHour.get(h).stream().map(PagedHour.Page::id).toList()) {
           Document bucket = loaded.get(id);
           if (bucket != null) {
             for (Document item : bucket.getList("items", Document.class)) {
@@ -160,6 +176,9 @@ public final class TimelineQuery {
     }
     if (r.language() != null) {
       options.add(List.of(TimelineKeys.language(r.language())));
+    }
+    if (r.source() != null && r.language() != null) {
+      options.add(List.of(TimelineKeys.sourceLanguage(r.source(), r.language())));
     }
     if (options.isEmpty()) {
       options.add(List.of(TimelineKeys.ALL));
@@ -274,6 +293,11 @@ public final class TimelineQuery {
 
     boolean isDone() {
       return taken.size() > request.limit() || scanned >= maxScannedItems;
+    }
+
+    /** The latest ref time this walk can still take: before {@code to} and not after the cursor. */
+    long highestT(Instant upper) {
+      return upper == null ? Long.MAX_VALUE : upper.toEpochMilli();
     }
 
     /**

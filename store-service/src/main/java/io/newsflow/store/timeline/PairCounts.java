@@ -1,0 +1,209 @@
+package io.newsflow.store.timeline;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bson.Document;
+
+/**
+ * Counts of actor pairs named together, with the themes of the articles naming them, and their stored form:
+ * one line per pair, {@code a TAB b TAB n TAB theme=n theme=n}. A text field rather than nested documents
+ * because the embedded server's cost is per stored element: thirty days of ~400 pairs with their themes read
+ * as thirty strings instead of ~100,000 elements. Ids are escaped ({@code %XX}) if they hold a separator.
+ */
+final class PairCounts {
+
+  /** Pairs kept per stored document, the most frequent first: ~100 bytes each, so ~0.5 MB at most. */
+  static final int MAX_PAIRS = 5_000;
+
+  private static final class Count {
+    long n;
+    final Map<String, Long> themes = new TreeMap<>();
+  }
+
+  private final Map<String, Count> pairs = new HashMap<>();
+
+  /** One article: every pair of its (distinct) actors, ordered a &lt; b, once, with each of its themes. */
+  void addArticle(List<String> actorIds, List<String> themeIds) {
+    List<String> actors = new ArrayList<>(new TreeSet<>(actorIds));
+    for (int i = 0; i < actors.size(); i++) {
+      for (int j = i + 1; j < actors.size(); j++) {
+        Count c = pairs.computeIfAbsent(actors.get(i) + "\u0000" + actors.get(j), k -> new Count());
+        c.n++;
+        themeIds.stream().distinct().forEach(t -> c.themes.merge(t, 1L, Long::sum));
+      }
+    }
+  }
+
+  /**
+   * Pairs as documents written before summaries were text ({@code {a, b, n, themes: [{id, n}]}}, one list per
+   * hour of a day document): read so that a store written before keeps its history.
+   */
+  static PairCounts ofLegacy(Collection<?> hourLists) {
+    PairCounts counts = new PairCounts();
+    for (Object list : hourLists) {
+      for (Object o : (List<?>) list) {
+        Document p = (Document) o;
+        Count c = counts.pairs.computeIfAbsent(p.getString("a") + "\u0000" + p.getString("b"), k -> new Count());
+        c.n += p.get("n", Number.class).longValue();
+        p.getList("themes", Document.class, List.of()).forEach(t -> c.themes.merge(t.getString("id"), t.get("n", Number.class).longValue(), Long::sum));
+      }
+    }
+    return counts;
+  }
+
+  void addAll(PairCounts other) {
+    other.pairs.forEach((pair, o) -> {
+      Count c = pairs.computeIfAbsent(pair, k -> new Count());
+      c.n += o.n;
+      o.themes.forEach((t, n) -> c.themes.merge(t, n, Long::sum));
+    });
+  }
+
+  boolean isEmpty() {
+    return pairs.isEmpty();
+  }
+
+  /** The {@code limit} most frequent pairs, optionally only those naming {@code actor}. */
+  List<Aggregates.Pair> top(String actor, int limit) {
+    List<Aggregates.Pair> out = new ArrayList<>();
+    pairs.forEach((pair, c) -> {
+      String[] ab = pair.split("\u0000", 2);
+      if (actor == null || actor.equals(ab[0]) || actor.equals(ab[1])) {
+        out.add(new Aggregates.Pair(ab[0], ab[1], c.n, java.util.Collections.unmodifiableMap(c.themes)));
+      }
+    });
+    out.sort(Comparator.comparingLong(Aggregates.Pair::count).reversed().thenComparing(Aggregates.Pair::a).thenComparing(Aggregates.Pair::b));
+    return List.copyOf(out.subList(0, Math.min(limit, out.size())));
+  }
+
+  String encode() {
+    StringBuilder text = new StringBuilder();
+    for (Aggregates.Pair p : top(null, MAX_PAIRS)) {
+      text.append(escape(p.a())).append('\t').append(escape(p.b())).append('\t').append(p.count()).append('\t');
+      String sep = "";
+      for (Map.Entry<String, Long> t : p.themes().entrySet()) {
+        text.append(sep).append(escape(t.getKey())).append('=').append(t.getValue());
+        sep = " ";
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  static PairCounts decode(String text) {
+    PairCounts counts = new PairCounts();
+    scan(text, (a, b, n, line, themesFrom, themesTo) -> {
+      Count c = counts.pairs.computeIfAbsent(a + "\u0000" + b, k -> new Count());
+      c.n += n;
+      addThemes(line, themesFrom, themesTo, c.themes);
+    });
+    return counts;
+  }
+
+  /**
+   * The {@code limit} most frequent pairs over several stored summaries (the days of a dashboard range),
+   * optionally only those naming {@code actor}. Counts are summed first and themes parsed only for the pairs
+   * returned: a month of summaries holds ~10,000 pair lines, a dashboard shows twenty.
+   */
+  static List<Aggregates.Pair> top(List<String> encoded, String actor, int limit) {
+    Map<String, long[]> counts = new HashMap<>();
+    for (String text : encoded) {
+      scan(text, (a, b, n, line, from, to) -> {
+        if (actor == null || actor.equals(a) || actor.equals(b)) {
+          counts.computeIfAbsent(a + "\u0000" + b, k -> new long[1])[0] += n;
+        }
+      });
+    }
+    List<String> best = counts.entrySet().stream()
+        .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed().thenComparing(Map.Entry::getKey))
+        .limit(limit).map(Map.Entry::getKey).toList();
+    Map<String, Map<String, Long>> themes = new HashMap<>();
+    best.forEach(pair -> themes.put(pair, new TreeMap<>()));
+    for (String text : encoded) {
+      scan(text, (a, b, n, line, from, to) -> {
+        Map<String, Long> t = themes.get(a + "\u0000" + b);
+        if (t != null) {
+          addThemes(line, from, to, t);
+        }
+      });
+    }
+    List<Aggregates.Pair> out = new ArrayList<>(best.size());
+    for (String pair : best) {
+      String[] ab = pair.split("\u0000", 2);
+      out.add(new Aggregates.Pair(ab[0], ab[1], counts.get(pair)[0], java.util.Collections.unmodifiableMap(themes.get(pair))));
+    }
+    return out;
+  }
+
+  /** One stored line: its pair, count, and where its themes are in the text. */
+  private interface Line {
+    void visit(String a, String b, long n, String text, int themesFrom, int themesTo);
+  }
+
+  private static void scan(String text, Line visitor) {
+    if (text == null) {
+      return;
+    }
+    int pos = 0;
+    while (pos < text.length()) {
+      int end = text.indexOf('\n', pos);
+      end = end < 0 ? text.length() : end;
+      int t1 = text.indexOf('\t', pos);
+      int t2 = t1 < 0 ? -1 : text.indexOf('\t', t1 + 1);
+      int t3 = t2 < 0 ? -1 : text.indexOf('\t', t2 + 1);
+      if (t1 > pos && t3 > t2 && t3 < end) {
+        visitor.visit(unescape(text.substring(pos, t1)), unescape(text.substring(t1 + 1, t2)),
+            Long.parseLong(text, t2 + 1, t3, 10), text, t3 + 1, end);
+      }
+      pos = end + 1;
+    }
+  }
+
+  private static void addThemes(String text, int from, int to, Map<String, Long> into) {
+    int pos = from;
+    while (pos < to) {
+      int space = text.indexOf(' ', pos);
+      int end = space < 0 || space > to ? to : space;
+      int eq = text.lastIndexOf('=', end - 1);
+      if (eq > pos) {
+        into.merge(unescape(text.substring(pos, eq)), Long.parseLong(text, eq + 1, end, 10), Long::sum);
+      }
+      pos = end + 1;
+    }
+  }
+
+  private static String escape(String id) {
+    StringBuilder out = new StringBuilder(id.length());
+    for (char ch : id.toCharArray()) {
+      if (ch == '%' || ch == '\t' || ch == '\n' || ch == ' ' || ch == '=' || ch == '\u0000') {
+        out.append('%').append(String.format("%02X", (int) ch));
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String unescape(String text) {
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '%' && i + 2 < text.length()) {
+        out.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+}
