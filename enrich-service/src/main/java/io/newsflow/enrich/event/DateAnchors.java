@@ -37,7 +37,8 @@ final class DateAnchors {
       wordStarts[words++] = i;
       boolean anchor = (c >= '0' && c <= '9')
           || (Character.isUpperCase(c) && DateVocabulary.startsMonthOrWeekday(text, i))
-          || DateVocabulary.startsRelativeWord(text, i);
+          || DateVocabulary.startsRelativeWord(text, i)
+          || (RussianDateVocabulary.isCyrillic(c) && RussianDateVocabulary.isAnchorWord(text, i, to));
       if (!anchor) {
         continue;
       }

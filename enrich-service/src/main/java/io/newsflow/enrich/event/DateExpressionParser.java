@@ -57,7 +57,8 @@ public final class DateExpressionParser {
       }),
       rule(S_MONTH, null, W + MONTH + SEP + Y, (m, ref) -> month(YearMonth.of(num(m, 2), DateVocabulary.month(m.group(1))))),
       rule(S_WORD, words("mid in since by until till during from through throughout of early late before after last next this between and to"), W + "(?i:(mid-|(?:in|since|by|until|till|during|from|through|throughout|of|early|late|before|after|"
-          + "last|next|this|between|and|to)\\s+))" + MONTH + "(?![\\w])(?!\\s*\\d)", (m, ref) ->
+          + "last|next|this|between|and|to)\\s+))" + MONTH
+          + "(?![\\w])(?!\\s*\\d)" + DateVocabulary.NOT_A_NAME, (m, ref) ->
           month(partialMonth(ref, m.group(1).strip().toLowerCase(Locale.ROOT), DateVocabulary.month(m.group(2))))),
       // the prefix is part of the range, so "for 2023-2024" is not read as "for 2023" and a loose "2024"
       rule(S_DIGIT4_WORD, words("from for in of during through throughout until by"), W + "(?:(?i:from|for|in|of|during|through|throughout|until|by)\\s+)?" + Y + TO + Y, (m, ref) ->
@@ -104,9 +105,10 @@ public final class DateExpressionParser {
   /**
    * The day partial dates are resolved against, and which way the sentence leans: news mostly
    * reports the past, so "in February" means the last February unless the sentence speaks of the
-   * future ("will", "is due", "planned"), when it means the next one.
+   * future ("will", "is due", "planned"), when it means the next one; and when it is plainly in the
+   * past tense ("announced ... in January"), the month cannot lie ahead of the publication.
    */
-  record Reference(LocalDate day, BooleanSupplier futureLeaning) {
+  record Reference(LocalDate day, BooleanSupplier futureLeaning, BooleanSupplier pastLeaning) {
 
     /** Months from the reference month a partial date may fall: [-9, +2] looking back, [-3, +8] ahead. */
     int earliestMonthOffset() {
@@ -131,17 +133,43 @@ public final class DateExpressionParser {
    *                      partial date needs a year, since working it out costs a scan
    */
   public List<DateExpression> parse(String text, int from, int to, LocalDate day, IntPredicate futureLeaning) {
+    return parse(text, from, to, day, futureLeaning, offset -> false);
+  }
+
+  /**
+   * As {@link #parse(String, int, int, LocalDate, IntPredicate)}, also told where a sentence is in the
+   * past tense, so that "in January" there is the last January even in November.
+   */
+  public List<DateExpression> parse(String text, int from, int to, LocalDate day, IntPredicate futureLeaning,
+      IntPredicate pastLeaning) {
     List<DateExpression> candidates = new ArrayList<>();
     Matcher[] matchers = new Matcher[rules.size()];
     // trying every rule only where an expression can start keeps this linear in practice:
     // scanning each regular expression over every position cost ~20 ms per 5 KB article
     for (int start : DateAnchors.candidateStarts(text, from, to)) {
+      char first = text.charAt(start);
+      if (RussianDateRules.reads(first)) {
+        DateExpression russian = RussianDateRules.at(text, from, start, to,
+            new Reference(day, () -> futureLeaning.test(start), () -> pastLeaning.test(start)));
+        if (russian != null) {
+          candidates.add(russian);
+        }
+        if (first > '9') {
+          continue; // a Cyrillic word: no English rule starts with one
+        }
+      }
       int kind = startKind(text, start);
+      if (kind == S_DIGIT4) {
+        DateExpression year = AdjectivalYear.at(text, from, start, to);
+        if (year != null) {
+          candidates.add(year);
+        }
+      }
       String word = kind == S_WORD ? lowerWordAt(text, start, to) : null;
       if (!plausible(kind, word, text, start, to)) {
         continue;
       }
-      Reference reference = new Reference(day, () -> futureLeaning.test(start));
+      Reference reference = new Reference(day, () -> futureLeaning.test(start), () -> pastLeaning.test(start));
       for (int r = 0; r < rules.size(); r++) {
         Rule rule = rules.get(r);
         if ((rule.starts() & kind) == 0 || (word != null && !rule.firstWords().contains(word))) {
@@ -280,18 +308,25 @@ public final class DateExpressionParser {
         yield ym.isAfter(now) ? ym : ym.plusYears(1);
       }
       case "this" -> YearMonth.of(ref.getYear(), month);
-      default -> nearest(reference, month);
+      default -> nearestReported(reference, month);
     };
   }
 
   /** The month of that name inside the window the reference allows. */
-  private static YearMonth nearest(Reference ref, Month month) {
+  static YearMonth nearest(Reference ref, Month month) {
     YearMonth earliest = YearMonth.from(ref.day()).plusMonths(ref.earliestMonthOffset());
     YearMonth candidate = YearMonth.of(earliest.getYear(), month);
     return candidate.isBefore(earliest) ? candidate.plusYears(1) : candidate;
   }
 
-  private static LocalDate nearestDay(Reference ref, Month month, int day) {
+  /** {@link #nearest}, moved a year back when a past-tense sentence would otherwise put it ahead. */
+  static YearMonth nearestReported(Reference ref, Month month) {
+    YearMonth ym = nearest(ref, month);
+    boolean ahead = ym.isAfter(YearMonth.from(ref.day()));
+    return ahead && !ref.futureLeaning().getAsBoolean() && ref.pastLeaning().getAsBoolean() ? ym.minusYears(1) : ym;
+  }
+
+  static LocalDate nearestDay(Reference ref, Month month, int day) {
     YearMonth ym = nearest(ref, month);
     if (day > ym.lengthOfMonth()) {
       throw new IllegalArgumentException("no such day: " + month + " " + day);

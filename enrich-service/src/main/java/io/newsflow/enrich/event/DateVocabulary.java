@@ -13,6 +13,13 @@ final class DateVocabulary {
   static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December"
       + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
 
+  /**
+   * After a month: not an abbreviation without its period followed by a capitalised word, which is a
+   * first name ("editing by Jan Harvey"); a date would go on with a day or year ("Jan 5", "Jan. 2022").
+   */
+  static final String NOT_A_NAME =
+      "(?!(?<=(?<![\\w])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\\s+\\p{Lu})";
+
   static final String WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
   /** Capitalised month (first 12) and weekday prefixes, filed by first letter: a word is compared with at most three. */

@@ -25,7 +25,11 @@ public final class EventExtractor {
   public static final List<String> FUTURE_PHRASES = List.of(
       "will", "would", "shall", "is due", "are due", "is scheduled", "are scheduled", "scheduled for",
       "is expected", "are expected", "plans to", "plan to", "planned for", "is planned", "are planned",
-      "upcoming", "is set to", "are set to", "to be held");
+      "upcoming", "is set to", "are set to", "to be held",
+      // Russian, folded (ё as е): the future forms and words that announce plans
+      "будет", "будут", "состоится", "состоятся", "пройдет", "пройдут", "проведет", "проведут", "начнется",
+      "начнутся", "запланирован*", "планируется", "планируются", "намерен", "намерена", "намерены",
+      "предстоит", "предстоят", "ожидается", "ожидаются");
   private static final PhraseAutomaton FUTURE = PhraseAutomaton.build(FUTURE_PHRASES);
 
   private final DateExpressionParser parser = new DateExpressionParser();
@@ -53,7 +57,11 @@ public final class EventExtractor {
       FutureWords future) {
     List<int[]> sentences = SentenceSplitter.split(text);
     List<DateExpression> dates = parser.parse(text, 0, text.length(), published,
-        offset -> future.within(sentenceAt(sentences, offset)));
+        offset -> future.within(sentenceAt(sentences, offset)),
+        offset -> {
+          int[] sentence = sentenceAt(sentences, offset);
+          return PastTense.within(text, sentence[0], sentence[1]);
+        });
     List<DatedEvent> events = new ArrayList<>(dates.size());
     for (DateExpression d : dates) {
       int[] sentence = sentenceAt(sentences, d.start());

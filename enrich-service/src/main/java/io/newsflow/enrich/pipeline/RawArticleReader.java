@@ -212,6 +212,10 @@ public final class RawArticleReader {
         || text.charAt(0) == '-') {
       return null;
     }
+    Instant common = UtcInstants.parseCommonShape(text);
+    if (common != null) {
+      return common;
+    }
     try {
       return Instant.parse(text);
     } catch (RuntimeException e) {

@@ -33,6 +33,10 @@ class DateExpressionParserTest {
       The minister spoke on Tuesday.                   | on Tuesday                | 2024-09-10 | 2024-09-10 | DAY
       Sunday's vote was calm.                          | Sunday                    | 2024-09-08 | 2024-09-08 | DAY
       Officials met yesterday.                         | yesterday                 | 2024-09-11 | 2024-09-11 | DAY
+      A 2022 swap sent gas to Azerbaijan.              | 2022                      | 2022-01-01 | 2022-12-31 | YEAR
+      It differs from the original 1956 Leningrad staging. | 1956                  | 1956-01-01 | 1956-12-31 | YEAR
+      Drones won Azerbaijan's 2020 war.                | 2020                      | 2020-01-01 | 2020-12-31 | YEAR
+      Prices rose in Jan, officials said.              | in Jan                    | 2024-01-01 | 2024-01-31 | MONTH
       """)
   void resolvesDateExpressions(String sentence, String expression, LocalDate start, LocalDate end,
                                DatePrecision precision) {
@@ -46,6 +50,32 @@ class DateExpressionParserTest {
       assertThat(d.precision()).isEqualTo(precision);
       assertThat(sentence.substring(d.start(), d.end())).isEqualTo(expression);
     });
+  }
+
+  @Test
+  void readsAMonthAbbreviationBeforeACapitalisedWordAsAName() {
+    String text = "(Reporting by the Astana bureau; editing by Jan Harvey and by Dec Murphy)";
+
+    assertThat(PARSER.parse(text, PUBLISHED)).isEmpty();
+  }
+
+  @Test
+  void takesNoCountOrCodeNameForAYear() {
+    String text = "About 2,000 troops joined Zapad-2025 drills; report 14/2025 named 1950 recruits.";
+
+    assertThat(PARSER.parse(text, PUBLISHED)).isEmpty();
+  }
+
+  @Test
+  void readsAMonthInAPastTenseSentenceAsTheLastOneBeforePublication() {
+    LocalDate november = LocalDate.of(2025, 11, 12);
+    String past = "Uzbekistan announced a national drone programme in January, but has published no details.";
+    String neutral = "Talks in January focus on tariffs.";
+
+    assertThat(new EventExtractor().extract(past, november, List.of(), List.of()))
+        .singleElement().satisfies(e -> assertThat(e.start()).isEqualTo(LocalDate.of(2025, 1, 1)));
+    assertThat(new EventExtractor().extract(neutral, november, List.of(), List.of()))
+        .singleElement().satisfies(e -> assertThat(e.start()).isEqualTo(LocalDate.of(2026, 1, 1)));
   }
 
   @Test
