@@ -21,11 +21,14 @@ DAYS=${DAYS:-730}                  # the store benchmark's span: ~137 articles a
 SEED_BUDGET_S=${SEED_BUDGET_S:-720} # stop seeding after this and test what was written
 SEEDER_HEAP=${SEEDER_HEAP:-11g}    # the in-memory backend holds ~75 KB per article with its read models
 DURATION=${DURATION:-60s}
+WARMUP=${WARMUP:-20s}              # unmeasured wrk run first (JIT, caches, the gateway joining the topic)
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-50}     # free connections for the pacing: rate x latency is far below this
 RATE=${RATE:-500}                  # requests per second, held by timeline.lua
 TAIL=${TAIL:-0.05}                 # share of requests on rare queries (cache misses); urls.py explains the mix
-CACHE_TTL=${CACHE_TTL:-2s}         # the gateway's NEWSFLOW_READ_CACHE_TTL
+CACHE_TTL=${CACHE_TTL:-}           # the gateway's NEWSFLOW_READ_CACHE_TTL; empty keeps its default
+TRICKLE=${TRICKLE:-0.5}            # new articles per second on the enriched topic while wrk runs (0: none)
+GZIP_SHARE=${GZIP_SHARE:-0.7}      # share of requests taking gzip in the third run (the dashboard's browsers)
 LOCK=${LOCK:-/tmp/newsflow-bench.lock}
 LIFETIME_S=${LIFETIME_S:-2400}     # hard cap on every process started here
 WORK=$(mktemp -d /tmp/newsflow-load.XXXXXX)
@@ -77,7 +80,8 @@ cp "$ROOT/store-service/target/store-service-exec.jar" "$ROOT/api-gateway/target
 (cd "$ROOT" && ./mvnw -q -o -pl local-stack dependency:build-classpath -Dmdep.outputFile="$WORK/cp-stack.txt" >/dev/null)
 CP="$WORK/store-classes:$WORK/store-test-classes:$(cat "$WORK/cp.txt"):$(cat "$WORK/cp-stack.txt")"
 mkdir -p "$WORK/classes"
-"$JAVA_HOME/bin/javac" -d "$WORK/classes" -cp "$CP" "$HERE/src/io/newsflow/store/bench/LoadSeeder.java"
+"$JAVA_HOME/bin/javac" -d "$WORK/classes" -cp "$CP" "$HERE/src/io/newsflow/store/bench/LoadSeeder.java" \
+  "$HERE/src/io/newsflow/store/bench/LoadTrickle.java"
 
 timeout "$LIFETIME_S" "$JAVA" -Xmx"$SEEDER_HEAP" -XX:+UseParallelGC -cp "$WORK/classes:$CP" io.newsflow.store.bench.LoadSeeder \
   "$MONGO_PORT" "$ARTICLES" "$DAYS" "$SEED_BUDGET_S" "$LIFETIME_S" "$WORK/seeded" >"$WORK/seeder.log" 2>&1 &
@@ -95,6 +99,7 @@ until [[ -f "$WORK/seeded" ]]; do
   sleep 5
 done
 log "seeded (in-memory MongoDB-wire backend): $(cat "$WORK/seeded")"
+SEEDED=$(sed -n 's/^articles=\([0-9]*\).*/\1/p' "$WORK/seeded")
 grep -q "ready" "$WORK/stack.log" || sleep 5
 
 MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT/newsflow" SERVER_PORT=$STORE_PORT KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
@@ -104,18 +109,21 @@ STORE_PID=$!
 await_http "http://127.0.0.1:$STORE_PORT/internal/v1/timeline?limit=1" 180
 
 # The per-address limit is raised so that wrk (one address) measures latency, not the limiter's 429s.
-MICRONAUT_SERVER_PORT=$GATEWAY_PORT NEWSFLOW_STORE_URL="http://127.0.0.1:$STORE_PORT" \
-  NEWSFLOW_INGEST_URL="http://127.0.0.1:1" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-  NEWSFLOW_RATE_LIMIT_PER_ADDRESS=100000000 NEWSFLOW_READ_CACHE_TTL=$CACHE_TTL \
-  timeout "$LIFETIME_S" "$JAVA" -Xmx1g -jar "$WORK/api-gateway-all.jar" >"$WORK/gateway.log" 2>&1 &
+GATEWAY_ENV=(MICRONAUT_SERVER_PORT=$GATEWAY_PORT NEWSFLOW_STORE_URL="http://127.0.0.1:$STORE_PORT"
+  NEWSFLOW_INGEST_URL="http://127.0.0.1:1" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+  NEWSFLOW_RATE_LIMIT_PER_ADDRESS=100000000)
+[[ -n "$CACHE_TTL" ]] && GATEWAY_ENV+=(NEWSFLOW_READ_CACHE_TTL="$CACHE_TTL")
+env "${GATEWAY_ENV[@]}" timeout "$LIFETIME_S" "$JAVA" -Xmx1g -jar "$WORK/api-gateway-all.jar" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 GATEWAY_PID=$!
 await_http "http://127.0.0.1:$GATEWAY_PORT/api/v1/timeline?limit=1" 180
-log "gateway: NEWSFLOW_READ_CACHE_TTL=$CACHE_TTL NEWSFLOW_RATE_LIMIT_PER_ADDRESS=100000000; store and gateway -Xmx1g"
+log "gateway: NEWSFLOW_READ_CACHE_TTL=${CACHE_TTL:-default} NEWSFLOW_RATE_LIMIT_PER_ADDRESS=100000000; store and gateway -Xmx1g"
 
 BASE="http://127.0.0.1:$GATEWAY_PORT"
 python3 "$HERE/urls.py" "$BASE" "$WORK/urls.tsv" "$TAIL" | tee -a "$OUT"
 python3 "$HERE/urls.py" "$BASE" "$WORK/urls-heavy-tail.tsv" 0.20 | tee -a "$OUT"
+# 200 of the tail's rare queries (urls.py writes the tail last; its weights are all equal)
+tail -n 200 "$WORK/urls-heavy-tail.tsv" >"$WORK/urls-tail.tsv"
 
 # the JVMs themselves (children of their `timeout`), for their CPU time
 STORE_JVM=$(pgrep -P "$STORE_PID" | head -n 1)
@@ -127,14 +135,19 @@ cache_counts() { curl -fsS "$BASE/health/liveness" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)["details"]["readCache"]["details"]
 print(d["requests"], d["backendLoads"])'; }
+# the change-signal figures: whether the gateway follows the topic, changes seen, reads refreshed or dropped
+cache_changes() { curl -fsS "$BASE/health/liveness" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["details"]["readCache"]["details"]
+print(" ".join("%s=%s" % (k, d[k]) for k in ("followingChanges", "changesSeen", "refreshedOnChange", "droppedOnChange")))'; }
 
 run_wrk() {
-  local name=$1 duration=$2 rate=$3 urls=$4
+  local name=$1 duration=$2 rate=$3 urls=$4 gzip=${5:-0}
   log ""
-  log "## $name: RATE=$rate wrk -t$THREADS -c$CONNECTIONS -d$duration --latency -s timeline.lua ($(uptime | sed 's/.*load/load/'))"
+  log "## $name: RATE=$rate GZIP_SHARE=$gzip wrk -t$THREADS -c$CONNECTIONS -d$duration --latency -s timeline.lua ($(uptime | sed 's/.*load/load/'))"
   read -r req0 loads0 < <(cache_counts)
   local g0 s0; g0=$(cpu_s "$GATEWAY_JVM"); s0=$(cpu_s "$STORE_JVM")
-  URLS=$urls RATE=$rate THREADS=$THREADS timeout 300 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s --latency \
+  URLS=$urls RATE=$rate THREADS=$THREADS GZIP_SHARE=$gzip timeout 300 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s --latency \
     -s "$HERE/timeline.lua" "$BASE" 2>&1 | tee -a "$OUT"
   read -r req1 loads1 < <(cache_counts)
   local g1 s1; g1=$(cpu_s "$GATEWAY_JVM"); s1=$(cpu_s "$STORE_JVM")
@@ -142,6 +155,7 @@ run_wrk() {
 r, l = $req1 - $req0, $loads1 - $loads0
 print('STORE reads=%d store_calls=%d store_share=%.4f gateway_cpu_s=%.1f store_cpu_s=%.1f gateway_cpu_ms_per_request=%.3f store_cpu_ms_per_call=%.1f' % (
     r, l, l / max(r, 1), $g1 - $g0, $s1 - $s0, 1000 * ($g1 - $g0) / max(r, 1), 1000 * ($s1 - $s0) / max(l, 1)))")"
+  log "CHANGES since gateway start: $(cache_changes)"
   log "after: $(uptime | sed 's/.*load/load/')"
 }
 
@@ -150,11 +164,29 @@ exec 9>"$LOCK"
 log "waiting for $LOCK ($(date -u +%T))"
 flock 9
 log "holding $LOCK from $(date -u +%T)"
-run_wrk "warm-up (not measured)" 20s "$RATE" "$WORK/urls.tsv" >/dev/null
+if [[ "$TRICKLE" != "0" ]]; then
+  # new articles through Kafka and store-service while wrk runs: the gateway's change signals
+  timeout 900 "$JAVA" -Xmx256m -cp "$WORK/classes:$CP" io.newsflow.store.bench.LoadTrickle "127.0.0.1:$KAFKA_PORT" \
+    "$TRICKLE" "$SEEDED" "$ARTICLES" "$DAYS" 900 >"$WORK/trickle.log" 2>&1 &
+  PIDS+=($!)
+  log "publishing $TRICKLE new articles/s on the enriched topic (articles $SEEDED onwards of the seeded stream)"
+fi
+run_wrk "warm-up (not measured)" "$WARMUP" "$RATE" "$WORK/urls.tsv" >/dev/null
+log "gateway read cache after warm-up: $(cache_changes)"
 run_wrk "mix with ${TAIL} tail, at $RATE/s" "$DURATION" "$RATE" "$WORK/urls.tsv"
 run_wrk "heavy tail (0.20), at $RATE/s" "$DURATION" "$RATE" "$WORK/urls-heavy-tail.tsv"
-flock -u 9
+run_wrk "mix with ${TAIL} tail, $GZIP_SHARE of requests taking gzip, at $RATE/s" "$DURATION" "$RATE" "$WORK/urls.tsv" "$GZIP_SHARE"
+# The store's own latency on the queries that miss the cache (the tail), one at a time: what a cold
+# read costs at least, whatever the gateway does.
 log ""
-log "store-service direct (no gateway), one request: $(curl -s -o /dev/null -w '%{time_total}s' \
-  "http://127.0.0.1:$STORE_PORT/internal/v1/timeline?actor=KAZ&limit=50")"
+log "store-service direct, the tail's queries one at a time (ms p50 / p90 / p99 / max of $(grep -c . "$WORK/urls-tail.tsv")): $(
+  while IFS=$'\t' read -r _ path _; do
+    curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$STORE_PORT/internal/v1/timeline?${path#*\?}"
+  done <"$WORK/urls-tail.tsv" | python3 -c '
+import sys
+t = sorted(float(x) * 1000 for x in sys.stdin)
+pick = lambda q: t[min(len(t) - 1, int(len(t) * q))]
+print("%.1f / %.1f / %.1f / %.1f" % (pick(0.5), pick(0.9), pick(0.99), t[-1]))') ($(uptime | sed 's/.*load/load/'))"
+flock -u 9
+log "published on the enriched topic: $(tail -n 1 "$WORK/trickle.log" 2>/dev/null)"
 log "results in $OUT"

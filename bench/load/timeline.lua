@@ -34,7 +34,7 @@ end
 local paths, etags, cumulative = {}, {}, {}
 local total = 0
 local interval_ms, next_slot
-local revalidate_share
+local revalidate_share, gzip_share
 
 function init(args)
   math.randomseed(os.time() * 1000 + id)
@@ -49,6 +49,7 @@ function init(args)
   -- every thread takes an equal share of the rate; thread_count is set in each thread by setup
   interval_ms = 1000 * tonumber(os.getenv("THREADS") or "2") / rate
   revalidate_share = tonumber(os.getenv("REVALIDATE_SHARE") or "0.3")
+  gzip_share = tonumber(os.getenv("GZIP_SHARE") or "0")
   sent, late, late_max_ms = 0, 0, 0
 end
 
@@ -82,6 +83,9 @@ end
 function request()
   local i = pick()
   local headers = { ["Accept"] = "application/json" }
+  if math.random() < gzip_share then
+    headers["Accept-Encoding"] = "gzip, deflate, br"
+  end
   if etags[i] and math.random() < revalidate_share then
     headers["If-None-Match"] = etags[i]
   end

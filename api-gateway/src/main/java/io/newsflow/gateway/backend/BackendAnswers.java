@@ -19,8 +19,9 @@ import java.util.concurrent.CompletionException;
  * The gateway's one error classifier for back-end calls: turns what a back-end answered (or that it
  * did not) into the public answer. Success bodies pass through; a 4xx is passed on as a problem with
  * the same status; no answer is 503; a 5xx is 502 (503 stays 503, since the back-end says it is
- * temporarily unable). Reads go through the {@link ReadCache} and get an ETag, Cache-Control and Age;
- * a matching If-None-Match gets 304 (from memory when the answer is cached).
+ * temporarily unable). Reads go through the {@link ReadCache} and get an ETag, Cache-Control and Age,
+ * gzipped from memory for clients that take gzip; a matching If-None-Match gets 304 (from memory when
+ * the answer is cached).
  */
 @Singleton
 public class BackendAnswers {
@@ -49,16 +50,43 @@ public class BackendAnswers {
     if (read.etag() == null) {
       return toPublic(read.response());
     }
+    boolean gzip = read.gzipped() != null && acceptsGzip(request.getHeaders().get("Accept-Encoding"));
+    String etag = gzip ? read.gzipEtag() : read.etag();
     String age = Long.toString(cache.ageSeconds(read));
     String ifNoneMatch = request.getHeaders().get("If-None-Match");
-    if (ifNoneMatch != null && matches(ifNoneMatch, read.etag())) {
-      return HttpResponse.notModified().header("ETag", read.etag()).header("Cache-Control", cacheControl).header("Age", age);
+    // Either form's ETag revalidates: both name the same content, so the client's copy is current.
+    if (ifNoneMatch != null && (matches(ifNoneMatch, read.etag()) || read.gzipEtag() != null && matches(ifNoneMatch, read.gzipEtag()))) {
+      return HttpResponse.notModified().header("ETag", etag).header("Cache-Control", cacheControl).header("Age", age)
+          .header("Vary", "Accept-Encoding");
     }
-    return HttpResponse.<byte[]>status(HttpStatus.valueOf(read.response().status()))
+    MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(read.response().status()))
         .contentType(MediaType.APPLICATION_JSON_TYPE)
-        .header("ETag", read.etag()).header("Cache-Control", cacheControl).header("Age", age)
-        .header("Vary", "Accept-Encoding")
-        .body(read.response().body());
+        .header("ETag", etag).header("Cache-Control", cacheControl).header("Age", age)
+        .header("Vary", "Accept-Encoding");
+    // The body gzipped once when it was loaded; with Content-Encoding set, Micronaut's own
+    // compressor leaves the response alone, so a hit costs no compression either.
+    return gzip ? response.header("Content-Encoding", "gzip").body(read.gzipped()) : response.body(read.response().body());
+  }
+
+  /** Whether the client takes gzip: listed in Accept-Encoding (or as *) without q=0 (RFC 9110 12.5.3). */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] fields = part.split(";");
+      String coding = fields[0].strip().toLowerCase(java.util.Locale.ROOT);
+      if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
+        for (int i = 1; i < fields.length; i++) {
+          String param = fields[i].strip().toLowerCase(java.util.Locale.ROOT);
+          if (param.startsWith("q=") && param.substring(2).strip().matches("0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An answer that is not served from the cache: errors, empty bodies, and uncacheable calls. */

@@ -26,8 +26,9 @@ import java.time.Duration;
  * @param liveReplaySize       recent articles kept for Last-Event-ID replay ({@code NEWSFLOW_LIVE_REPLAY_SIZE})
  * @param liveClientQueue      events one slow client may fall behind before it is cut off
  *                             ({@code NEWSFLOW_LIVE_CLIENT_QUEUE})
- * @param readCacheTtl         how long the gateway serves a back-end's read answer from memory: the
- *                             freshness of every read; zero turns the cache off ({@code NEWSFLOW_READ_CACHE_TTL})
+ * @param readCacheTtl         while the gateway follows the enriched topic, a cached answer this old is
+ *                             refreshed in the background when read (changes signalled on the topic refresh
+ *                             sooner); zero turns the cache off ({@code NEWSFLOW_READ_CACHE_TTL})
  * @param readCacheMaxMb       memory bound of those answers' bodies, in MiB ({@code NEWSFLOW_READ_CACHE_MAX_MB})
  * @param trustedProxies       CIDRs whose {@code X-Forwarded-For} names the client for rate limits; empty
  *                             trusts none ({@code NEWSFLOW_TRUSTED_PROXIES})
@@ -37,6 +38,21 @@ import java.time.Duration;
  *                             because registering or refreshing a feed fetches it (ingest allows 30 s per
  *                             fetch); shorter would answer 503 for a feed ingest then registers anyway
  *                             ({@code NEWSFLOW_INGEST_TIMEOUT})
+ * @param readCacheMaxStale    no read answer is served older than this, even while the gateway follows the
+ *                             enriched topic; the backstop when a change was missed ({@code NEWSFLOW_READ_CACHE_MAX_STALE})
+ * @param readCacheBlindTtl    the TTL while the gateway does not follow the enriched topic (live stream off,
+ *                             Kafka unreachable): it then cannot know what changed ({@code NEWSFLOW_READ_CACHE_BLIND_TTL})
+ * @param readCacheSettle      how long after store-service has written a new article the cached reads it affects
+ *                             are refreshed: the window in which a burst of articles is gathered into one refresh
+ *                             per read ({@code NEWSFLOW_READ_CACHE_SETTLE})
+ * @param readCacheRefreshConcurrency background refreshes in flight at most, so they never crowd out
+ *                             reads that wait ({@code NEWSFLOW_READ_CACHE_REFRESH_CONCURRENCY})
+ * @param backendReadConcurrency reads a client waits for that may be in flight to the back-ends at once;
+ *                             further ones queue in the gateway ({@code NEWSFLOW_BACKEND_READ_CONCURRENCY})
+ * @param storeConsumerGroup   store-service's consumer group on the enriched topic, whose committed offsets say
+ *                             which articles it has written ({@code NEWSFLOW_STORE_CONSUMER_GROUP}, as store-service)
+ * @param readCacheStoreWait   how long a change signal waits for store-service to write its article before it
+ *                             refreshes the cache anyway ({@code NEWSFLOW_READ_CACHE_STORE_WAIT})
  */
 @ConfigurationProperties("newsflow.gateway")
 public record GatewayProperties(
@@ -57,7 +73,14 @@ public record GatewayProperties(
     int readCacheMaxMb,
     @Nullable String trustedProxies,
     Duration readinessCacheTtl,
-    Duration ingestTimeout) {
+    Duration ingestTimeout,
+    Duration readCacheMaxStale,
+    Duration readCacheBlindTtl,
+    Duration readCacheSettle,
+    int readCacheRefreshConcurrency,
+    int backendReadConcurrency,
+    String storeConsumerGroup,
+    Duration readCacheStoreWait) {
 
   public GatewayProperties {
     requireHttpUrl("newsflow.gateway.store-url", storeUrl);
@@ -77,6 +100,18 @@ public record GatewayProperties(
     requirePositive("newsflow.gateway.read-cache-max-mb", readCacheMaxMb);
     requirePositive("newsflow.gateway.readiness-cache-ttl", readinessCacheTtl);
     requirePositive("newsflow.gateway.ingest-timeout", ingestTimeout);
+    requirePositive("newsflow.gateway.read-cache-blind-ttl", readCacheBlindTtl);
+    requirePositive("newsflow.gateway.read-cache-settle", readCacheSettle);
+    requirePositive("newsflow.gateway.read-cache-refresh-concurrency", readCacheRefreshConcurrency);
+    requirePositive("newsflow.gateway.backend-read-concurrency", backendReadConcurrency);
+    requirePositive("newsflow.gateway.read-cache-store-wait", readCacheStoreWait);
+    if (storeConsumerGroup == null || storeConsumerGroup.isBlank()) {
+      throw new IllegalArgumentException("newsflow.gateway.store-consumer-group must not be empty");
+    }
+    if (readCacheMaxStale == null || readCacheMaxStale.compareTo(readCacheTtl) < 0) {
+      throw new IllegalArgumentException("newsflow.gateway.read-cache-max-stale must be at least read-cache-ttl ("
+          + readCacheTtl + "), was " + readCacheMaxStale);
+    }
     apiKeys = apiKeys == null ? "" : apiKeys.strip();
     trustedProxies = trustedProxies == null ? "" : trustedProxies.strip();
     ClientAddress.trusting(trustedProxies); // refuses a malformed CIDR at start-up, naming it

@@ -35,6 +35,8 @@ final class ReadCacheHealthIndicator implements HealthIndicator {
     details.put("hits", stats.hitCount());
     details.put("backendLoads", stats.loadCount());
     details.put("expiredOrEvicted", stats.evictionCount()); // Caffeine counts expiry as eviction
+    details.put("followingChanges", cache.isFollowingChanges());
+    details.putAll(new java.util.TreeMap<>(cache.changeCounts()));
     return Mono.just(HealthResult.builder("readCache", HealthStatus.UP).details(details).build());
   }
 }

@@ -34,7 +34,7 @@ final class CatalogueController {
 
   @Operation(summary = "Search actors by name or alias",
       description = "Type-ahead for actor pickers: q is a name or alias fragment in any script (Tokaev, Токаев, "
-          + "ОДКБ); limit 1-50. Answers are cached for NEWSFLOW_READ_CACHE_TTL like every read.")
+          + "ОДКБ); limit 1-50. Answers are cached like every read, refreshed when new articles arrive.")
   @ApiResponse(responseCode = "200", description = "Matching actors, best first",
       content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ActorMatch.class))))
   @Get("/actors")

@@ -7,19 +7,22 @@ import io.newsflow.gateway.support.FakeBackend.Reply;
 import io.newsflow.gateway.support.Fixtures;
 import io.newsflow.gateway.support.GatewayTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The read cache seen from outside: what reaches store-service when clients repeat, revalidate and
- * crowd one query. The TTL is long here so that no entry expires mid-test on a slow machine; expiry
+ * crowd one query, what gzip clients get, and how many reads reach it at once. The TTL is long here so that no entry expires mid-test on a slow machine; expiry
  * and refresh are checked on a test clock in {@link ReadCacheTest}.
  */
 @MicronautTest
@@ -35,6 +38,8 @@ class ReadCacheApiTest extends GatewayTest {
   protected Map<String, String> extraProperties() {
     return Map.of(
         "newsflow.gateway.read-cache-ttl", "60s",
+        "newsflow.gateway.read-cache-blind-ttl", "60s", // the live stream is off here: the blind TTL applies
+        "newsflow.gateway.backend-read-concurrency", "2",
         "newsflow.gateway.reads-require-key", "true",
         "newsflow.gateway.api-keys", "reader:" + READER + ",operator:" + OPERATOR);
   }
@@ -92,6 +97,53 @@ class ReadCacheApiTest extends GatewayTest {
     http.get("/api/v1/timeline?actor=KAZ&actor=RUS&theme=energy-transit");
     http.get("/api/v1/timeline?actor=KAZ&actor=RUS&theme=trade&cursor=eyJwIjoiMjAyMi0wMy0zMCJ9");
     assertThat(store.requests()).hasSize(3);
+  }
+
+  @Test
+  void gzipClientsGetTheCachedBytesGzippedWhichDecompressToTheSameBody() throws Exception {
+    store.on("GET /internal/v1/timeline", Reply.json(200, Fixtures.read("store/timeline-kaz.json")));
+
+    HttpResponse<byte[]> plain = http.getBytes("/api/v1/timeline?actor=KAZ");
+    HttpResponse<byte[]> gzipped = http.getBytes("/api/v1/timeline?actor=KAZ", "Accept-Encoding", "br, gzip;q=0.8");
+    HttpResponse<byte[]> refused = http.getBytes("/api/v1/timeline?actor=KAZ", "Accept-Encoding", "gzip;q=0, identity");
+
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(plain.body()).isEqualTo(Fixtures.read("store/timeline-kaz.json").getBytes(StandardCharsets.UTF_8));
+    assertThat(gzipped.statusCode()).isEqualTo(200);
+    assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+    assertThat(gzipped.body().length).isLessThan(plain.body().length);
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      assertThat(in.readAllBytes()).as("compressed once, by the cache, not again by the server").isEqualTo(plain.body());
+    }
+    assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(refused.body()).isEqualTo(plain.body());
+
+    String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+    String plainEtag = plain.headers().firstValue("ETag").orElseThrow();
+    assertThat(gzipEtag).isNotEqualTo(plainEtag);
+    assertThat(http.get("/api/v1/timeline?actor=KAZ", "If-None-Match", gzipEtag, "Accept-Encoding", "gzip").statusCode()).isEqualTo(304);
+    assertThat(http.get("/api/v1/timeline?actor=KAZ", "If-None-Match", plainEtag).statusCode()).isEqualTo(304);
+    assertThat(store.requests()).hasSize(1);
+  }
+
+  @Test
+  void atMostTheConfiguredNumberOfReadsReachTheStoreAtOnce() {
+    store.on("GET /internal/v1/articles/" + "a".repeat(32), Reply.json(200, Fixtures.read("store/article.json")).after(300));
+    for (char c = 'b'; c <= 'f'; c++) {
+      store.on("GET /internal/v1/articles/" + String.valueOf(c).repeat(32), Reply.json(200, Fixtures.read("store/article.json")).after(300));
+    }
+
+    List<HttpResponse<String>> answers;
+    try (ExecutorService clients = Executors.newFixedThreadPool(6)) {
+      answers = "abcdef".chars().mapToObj(c -> CompletableFuture.supplyAsync(
+              () -> http.get("/api/v1/articles/" + String.valueOf((char) c).repeat(32)), clients))
+          .toList().stream().map(CompletableFuture::join).toList();
+    }
+
+    assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(200));
+    assertThat(store.requests()).hasSize(6);
+    assertThat(store.maxConcurrentRequests()).as("NEWSFLOW_BACKEND_READ_CONCURRENCY=2").isEqualTo(2);
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.newsflow.gateway.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,37 +10,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The read cache's rules, on a clock the test moves: single flight, freshness, errors, size. */
+/**
+ * The read cache's rules, on a clock the test moves: single flight, errors, size, and freshness while
+ * the gateway does not follow the enriched topic (blind: the short TTL). Change signals, bounds and
+ * gzip are in {@link ReadCacheChangesTest}.
+ */
 class ReadCacheTest {
 
   private static final Duration TTL = Duration.ofSeconds(2);
   private static final String KAZ = "/internal/v1/timeline?actor=KAZ&limit=50";
 
-  private final AtomicLong clock = new AtomicLong(1_000_000_000L);
-  private final Ticker ticker = clock::get;
-  /** Every back-end call, still open until the test completes it. */
-  private final List<CompletableFuture<BackendResponse>> calls = new CopyOnWriteArrayList<>();
-  private final List<String> paths = new CopyOnWriteArrayList<>();
+  private final ScriptedLoader backend = new ScriptedLoader();
+  private final List<CompletableFuture<BackendResponse>> calls = backend.calls;
 
   private ReadCache cache(Duration ttl, long maxBytes) {
-    return new ReadCache((backend, path) -> {
-      CompletableFuture<BackendResponse> call = new CompletableFuture<>();
-      calls.add(call);
-      paths.add(path);
-      return call;
-    }, ttl, maxBytes, ticker, Runnable::run);
+    return backend.cache(ScriptedLoader.blind(ttl, maxBytes));
   }
 
   private static BackendResponse ok(String body) {
-    return new BackendResponse(Backend.STORE, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    return ScriptedLoader.ok(body);
   }
 
   private void advance(Duration d) {
-    clock.addAndGet(d.toNanos());
+    backend.advance(d);
   }
 
   @Test
@@ -128,7 +121,8 @@ class ReadCacheTest {
 
   @Test
   void staysWithinItsMemoryBound() {
-    ReadCache cache = cache(Duration.ofMinutes(1), 10_000);
+    ReadCache cache = backend.cache(new ReadCache.Settings(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1),
+        Duration.ofSeconds(1), 10_000, 64, 2));
     String body = "x".repeat(1_000);
     for (int i = 0; i < 50; i++) {
       cache.get(Backend.STORE, KAZ + "&page=" + i);

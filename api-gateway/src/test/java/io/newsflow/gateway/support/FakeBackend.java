@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A back-end stand-in: a JDK HTTP server on a free loopback port that answers scripted replies by
@@ -45,9 +46,11 @@ public final class FakeBackend implements AutoCloseable {
   public static final String READINESS = "GET /actuator/health/readiness";
 
   private final HttpServer server;
-  private final ExecutorService workers = Executors.newFixedThreadPool(8);
+  private final ExecutorService workers = Executors.newFixedThreadPool(16);
   private final Map<String, Reply> replies = new ConcurrentHashMap<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
 
   public FakeBackend() {
     try {
@@ -86,14 +89,29 @@ public final class FakeBackend implements AutoCloseable {
     return requests.getLast();
   }
 
+  /** The most requests (readiness probes aside) this back-end was answering at the same time since the last reset. */
+  public int maxConcurrentRequests() {
+    return maxInFlight.get();
+  }
+
   /** Forgets scripted answers and recorded requests; the readiness endpoint answers UP, like a healthy Spring service. */
   public void reset() {
     replies.clear();
     requests.clear();
+    maxInFlight.set(0);
     on(READINESS, Reply.json(200, "{\"status\":\"UP\"}"));
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    boolean probe = READINESS.equals(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+    if (!probe) {
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+    // Counted out before the answer is written, so that the caller's next request cannot overlap it.
+    answer(exchange, probe ? () -> { } : inFlight::decrementAndGet);
+  }
+
+  private void answer(HttpExchange exchange, Runnable answered) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
@@ -112,6 +130,7 @@ public final class FakeBackend implements AutoCloseable {
       }
     }
     byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+    answered.run();
     if (reply.contentType() != null) {
       exchange.getResponseHeaders().add("Content-Type", reply.contentType());
     }

@@ -32,6 +32,18 @@ public final class Http {
     return send(request(path, headers).GET().build());
   }
 
+  /** The body as bytes, as sent: a compressed body stays compressed (the JDK client never decodes it). */
+  public HttpResponse<byte[]> getBytes(String path, String... headers) {
+    try {
+      return CLIENT.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
     return send(request(path, headers).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
