@@ -84,8 +84,12 @@ public final class ArticleWriter {
     }
     Map<String, Document> stored = KeyedDocuments.load(db.getCollection(Collections.ARTICLES), latest.keySet(),
         Projections.include("revision", "occurredAt", "versionCount", "firstSeenAt", "timeline", "dedupe", "events"));
-    Map<String, Document> placed = KeyedDocuments.load(db.getCollection(Collections.TIMELINE_ITEMS), latest.keySet(),
-        Projections.include("revision", "occurredAt", "footprint"));
+    // Item documents are written after their article and deleted before it (retention), so an article that is
+    // not stored has no item: only stored articles are looked up. A batch of new articles (the usual one) saves
+    // one _id lookup per article, a ninth of the documents a batch touches (BENCHMARKS.md, "Writer throughput").
+    Map<String, Document> placed = stored.isEmpty() ? Map.of()
+        : KeyedDocuments.load(db.getCollection(Collections.TIMELINE_ITEMS), stored.keySet(),
+            Projections.include("revision", "occurredAt", "footprint"));
     Date now = Date.from(clock.instant());
     List<StoredChange> accepted = new ArrayList<>();
     int replays = batch.size() - latest.size();

@@ -46,7 +46,10 @@ final class KeyTotals {
       }
       all.forEach((m, n) -> putCount(monthsAll, m, n));
       unique.forEach((m, n) -> putCount(monthsUnique, m, n));
-      writes.add(KeyedDocuments.ensure(entry.getKey(), new Document("monthsAll", new Document()).append("monthsUnique", new Document())));
+      if (!stored.containsKey(entry.getKey())) {
+        // key documents are never deleted, so one read just now needs no skeleton write (a document lookup saved)
+        writes.add(KeyedDocuments.ensure(entry.getKey(), new Document("monthsAll", new Document()).append("monthsUnique", new Document())));
+      }
       List<Bson> updates = new ArrayList<>(KeyedDocuments.counts("monthsAll", all));
       updates.addAll(KeyedDocuments.counts("monthsUnique", unique));
       // totals from the months just read plus this batch's: a concurrent writer's newer month count is

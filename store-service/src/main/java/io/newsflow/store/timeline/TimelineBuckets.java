@@ -241,7 +241,11 @@ public final class TimelineBuckets {
     List<WriteModel<Document>> writes = new ArrayList<>(2 * updates.size());
     updates.forEach((id, u) -> {
       Document m = after.get(id);
-      writes.add(KeyedDocuments.ensure(id, TimelineMonths.skeleton(m.getString("key"), m.getString("month"))));
+      if (!directory.containsKey(id)) {
+        // only a month read as missing needs its skeleton first; one read just now is only deleted by retention,
+        // and only once the month is past it, so the update's no-op then loses nothing kept
+        writes.add(KeyedDocuments.ensure(id, TimelineMonths.skeleton(m.getString("key"), m.getString("month"))));
+      }
       writes.add(KeyedDocuments.update(id, u));
     });
     KeyedDocuments.write(months, writes);

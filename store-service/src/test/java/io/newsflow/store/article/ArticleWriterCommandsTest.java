@@ -12,6 +12,7 @@ import com.mongodb.event.CommandStartedEvent;
 import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
+import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.timeline.CooccurrenceDays;
 import io.newsflow.store.timeline.EventTimeline;
 import java.time.Clock;
@@ -126,6 +127,24 @@ class ArticleWriterCommandsTest {
 
     assertThat(sent).isNotEmpty();
     assertThat(nonKeyFilters(sent)).isEmpty();
+  }
+
+  @Test
+  void itemsAreLookedUpOnlyForArticlesAlreadyStored() {
+    MongoDatabase db = client.getDatabase("cmds_item_lookups");
+    ArticleWriter writer = writer(db);
+    writer.write(batch(0, 40, 1));
+    List<Sent> sent = commandsOf(db, () -> writer.write(batch(30, 60, 1)));
+
+    // 30..39 are stored (replays), 40..89 are new: a new article has no item, so it costs no item lookup
+    List<String> looked = sent.stream()
+        .filter(c -> c.name().equals("find") && c.command().getString("find").getValue().equals(Collections.TIMELINE_ITEMS))
+        .flatMap(c -> c.command().getDocument("filter").getDocument("_id").getArray("$in").stream())
+        .map(v -> v.asString().getValue()).toList();
+    assertThat(looked).containsExactlyInAnyOrderElementsOf(batch(30, 10, 1).stream().map(EnrichedArticle::articleId).toList());
+    assertThat(commandsOf(db, () -> writer.write(batch(100, 20, 1))).stream()
+        .filter(c -> c.name().equals("find") && c.command().getString("find").getValue().equals(Collections.TIMELINE_ITEMS)))
+        .as("a batch of only new articles").isEmpty();
   }
 
   @Test

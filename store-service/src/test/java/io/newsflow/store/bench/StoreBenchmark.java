@@ -72,8 +72,12 @@ public class StoreBenchmark {
     Path dir = dirSetting == null ? Files.createTempDirectory("store-bench") : Files.createDirectories(Path.of(dirSetting));
     double seedMinutes = Double.parseDouble(System.getProperty("newsflow.bench.seedMinutes", "1e12"));
     AtomicInteger roundTrips = new AtomicInteger();
+    MongoClientSettings.Builder settings = MongoClientSettings.builder();
+    if (Boolean.getBoolean("newsflow.bench.bytes")) {
+      settings.addCommandListener(bytes);
+    }
     try (EmbeddedMongoServer server = new EmbeddedMongoServer(dir, 0).start();
-        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+        MongoClient client = MongoClients.create(settings
             .applyConnectionString(new ConnectionString(server.uri()))
             .addCommandListener(new CommandListener() {
               @Override
@@ -92,7 +96,11 @@ public class StoreBenchmark {
       Rate raw = rawInsertRate(db, rawCount);
       report("| write | raw insertMany of article documents (%d, before seeding) | %.0f docs/s wall, %.0f docs per CPU-s |",
           rawCount, raw.wall(), raw.cpu());
+      bytes.reset();
       Rate write = seed(db, articles, seedMinutes);
+      if (write != null && Boolean.getBoolean("newsflow.bench.bytes")) {
+        report("wire bytes of the writer per batch of %d (%d batches):%n%s", BATCH, seededBatches, bytes.table(seededBatches));
+      }
       if (write != null) {
         report("| write | ArticleWriter (articles + all read models) | %.0f articles/s wall (%.0f%% of raw), %.0f per CPU-s (%.0f%% of raw) |",
             write.wall(), 100 * write.wall() / raw.wall(), write.cpu(), 100 * write.cpu() / raw.cpu());
@@ -108,6 +116,10 @@ public class StoreBenchmark {
       report("done; load average %s", loadAverage());
     }
   }
+
+  /** Wire bytes per command, when {@code newsflow.bench.bytes} is set. */
+  private final CommandBytes bytes = new CommandBytes();
+  private int seededBatches;
 
   /** A throughput by wall clock and per second of this process's CPU time. */
   record Rate(double wall, double cpu) {}
@@ -168,6 +180,7 @@ public class StoreBenchmark {
       if (batch.size() == BATCH || i == n) {
         writer.write(batch);
         batch.clear();
+        seededBatches++;
         meta.replaceOne(Filters.eq("_id", "seed"), new Document("perDay", PER_DAY).append("written", i),
             new ReplaceOptions().upsert(true));
         if (i - lastI >= Math.max(BATCH, n / 20) || i == n) {
