@@ -73,9 +73,10 @@ public record IngestProperties(
    * @param sessionTimeout how long a silent instance keeps its feeds before another takes them over
    * @param publishTimeout how long a poll waits for the broker to acknowledge its articles (counted from
    *                       when it may publish, see below)
-   * @param maxConcurrentPublishes polls that hand articles to the producer at once; the others wait their
-   *                       turn, so a burst of full feeds neither overfills the producer's buffer nor lets
-   *                       queued records expire and fail whole polls
+   * @param maxConcurrentPublishes polls that parse, assemble and publish at once (from the fetched body to
+   *                       the saved cursor); the others wait their turn holding only the body, so a burst of
+   *                       full feeds neither overfills the producer's buffer and fails whole polls nor fills
+   *                       the heap with assembled articles
    */
   public record Kafka(
       @DefaultValue("newsflow.ingest.cursors") String cursorsTopic,

@@ -63,14 +63,19 @@ public final class FeedPoller {
         IngestMeters.fetched();
         return health;
       }
-      ParsedFeed parsed = parser.parse(response.body(), response.header("content-type"), response.finalUrl(), zoneOf(feed));
-      ItemChangeDetector.Changes changes = detector.detect(feed, parsed, cursor, started);
-      publisher.publishAll(changes.articles());
-      IngestMeters.published(changes.articles().size());
-      Instant next = scheduling.afterSuccess(feed, started, response, parsed.items(), parsed.ttlMinutes(), previous);
-      FeedHealth health = cursor.health().succeeded(started, next, changes.articles().size());
-      cursors.save(cursor.withItems(changes.seen(), maxItemsRemembered, response.header("etag"),
-          response.header("last-modified"), health, clock.instant()));
+      ParsedFeed parsed;
+      ItemChangeDetector.Changes changes;
+      FeedHealth health;
+      try (RawArticlePublisher.Turn turn = publisher.turn()) {
+        parsed = parser.parse(response.body(), response.header("content-type"), response.finalUrl(), zoneOf(feed));
+        changes = detector.detect(feed, parsed, cursor, started);
+        publisher.publishAll(changes.articles());
+        IngestMeters.published(changes.articles().size());
+        Instant next = scheduling.afterSuccess(feed, started, response, parsed.items(), parsed.ttlMinutes(), previous);
+        health = cursor.health().succeeded(started, next, changes.articles().size());
+        cursors.save(cursor.withItems(changes.seen(), maxItemsRemembered, response.header("etag"),
+            response.header("last-modified"), health, clock.instant()));
+      }
       IngestMeters.fetched();
       if (!changes.articles().isEmpty()) {
         log.info("feed {} published {} article(s)", feed.feedId(), changes.articles().size());

@@ -10,9 +10,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Publishes raw articles keyed by article id and returns only when the broker acknowledged all of them.
- * At most {@code maxConcurrent} polls publish at once: polls run on virtual threads, and a burst of
- * hundreds of full feeds handed to the producer together overfilled its buffer, so records expired in it
- * and whole polls failed and were sent again.
+ * A poll takes a {@link #turn()} before it parses and assembles its feed and keeps it until its cursor is
+ * saved: at most {@code maxConcurrent} polls hold assembled articles at once. (Polls run on virtual threads;
+ * bounding only the send let hundreds of polls wait with their assembled articles in memory, and a
+ * 1,000-feed burst drove ingest into back-to-back full GCs.)
  */
 public final class RawArticlePublisher {
 
@@ -24,24 +25,31 @@ public final class RawArticlePublisher {
     this.turns = new Semaphore(Math.max(1, maxConcurrent), true);
   }
 
+  /** A held turn to assemble and publish; close it when the poll's cursor is saved. */
+  @FunctionalInterface
+  public interface Turn extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Waits for a turn. @throws RecordSender.PublishException when interrupted while waiting */
+  public Turn turn() {
+    try {
+      turns.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RecordSender.PublishException(Topics.RAW_ARTICLES.name(), "(waiting for a turn)", e);
+    }
+    return turns::release;
+  }
+
   /** @throws RecordSender.PublishException when any article was not acknowledged */
   public void publishAll(List<RawArticle> articles) {
     if (articles.isEmpty()) {
       return;
     }
-    List<ProducerRecord<String, byte[]>> records = articles.stream()
+    sender.sendAll(articles.stream()
         .map(a -> new ProducerRecord<>(Topics.RAW_ARTICLES.name(), a.articleId(), EventJson.toBytes(a)))
-        .toList();
-    try {
-      turns.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RecordSender.PublishException(Topics.RAW_ARTICLES.name(), records.getFirst().key(), e);
-    }
-    try {
-      sender.sendAll(records);
-    } finally {
-      turns.release();
-    }
+        .toList());
   }
 }

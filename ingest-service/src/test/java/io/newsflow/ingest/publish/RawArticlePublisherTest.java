@@ -21,7 +21,7 @@ import org.springframework.kafka.mock.MockProducerFactory;
 class RawArticlePublisherTest {
 
   @Test
-  void onlyTheAllowedNumberOfPollsHandArticlesToTheProducerAtOnce() throws Exception {
+  void onlyTheAllowedNumberOfPollsHoldATurnToAssembleAndPublish() throws Exception {
     // the broker never answers on its own: each acknowledged batch is completed by the test
     // (KafkaTemplate closes the factory's producer after each send; a real factory's is shared and stays open)
     MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer()) {
@@ -37,7 +37,11 @@ class RawArticlePublisherTest {
       for (int i = 0; i < 3; i++) {
         articles.add(SampleEvents.rawArticle("https://steppe-herald.example/news/" + poll + "-" + i, "Poll " + poll, "Text " + i));
       }
-      running.add(polls.submit(() -> publisher.publishAll(articles)));
+      running.add(polls.submit(() -> {
+        try (RawArticlePublisher.Turn turn = publisher.turn()) { // as FeedPoller holds it: parse, assemble, publish
+          publisher.publishAll(articles);
+        }
+      }));
     }
     int acknowledged = 0;
     for (int round = 0; round < 100 && acknowledged < 15; round++) {
