@@ -30,10 +30,10 @@ public final class ArticleAssembler {
   private static final Logger log = LoggerFactory.getLogger(ArticleAssembler.class);
   private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)");
 
-  /** What the item's article consists of, before it becomes a RawArticle. */
+  /** What the item's article consists of, before it becomes a RawArticle; {@code summary} is the item's own summary as text ("" when none). */
   public record Content(String title, String text, String html, String canonicalUrl, List<String> authors,
       java.time.Instant publishedAt, java.time.Instant modifiedAt, String language, String imageUrl, String siteName,
-      Map<String, String> provenance, List<String> flags) {}
+      Map<String, String> provenance, List<String> flags, String summary) {}
 
   private final SafeHttpClient http;
   private final ArticleExtractor extractor;
@@ -59,14 +59,14 @@ public final class ArticleAssembler {
         flags.add(SUMMARY_ONLY);
       }
       return new Content(item.title(), best, HtmlText.sanitise(bestHtml, item.link()), canonical, item.authors(),
-          item.publishedAt(), item.updatedAt(), feedLanguage, null, null, feedProvenance(item, provenance), flags);
+          item.publishedAt(), item.updatedAt(), feedLanguage, null, null, feedProvenance(item, provenance), flags, summaryText);
     }
     ExtractedArticle page = fetchAndExtract(item.link());
     if (page == null || page.text().length() < best.length()) {
       provenance.put("text", "feed-summary");
       flags.add(SUMMARY_ONLY);
       return new Content(item.title(), best, HtmlText.sanitise(bestHtml, item.link()), canonical, item.authors(),
-          item.publishedAt(), item.updatedAt(), feedLanguage, null, null, feedProvenance(item, provenance), flags);
+          item.publishedAt(), item.updatedAt(), feedLanguage, null, null, feedProvenance(item, provenance), flags, summaryText);
     }
     // the feed's own metadata wins where it has it: it is what the publisher declared for this item
     provenance.putAll(page.provenance());
@@ -78,7 +78,7 @@ public final class ArticleAssembler {
         item.publishedAt() != null ? item.publishedAt() : page.publishedAt(),
         item.updatedAt() != null ? item.updatedAt() : page.modifiedAt(),
         page.language() != null ? page.language() : feedLanguage,
-        page.imageUrl(), page.siteName(), feedProvenance(item, provenance), flags);
+        page.imageUrl(), page.siteName(), feedProvenance(item, provenance), flags, summaryText);
   }
 
   private static Map<String, String> feedProvenance(ParsedItem item, Map<String, String> provenance) {

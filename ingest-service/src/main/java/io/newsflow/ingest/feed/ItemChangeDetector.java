@@ -97,7 +97,7 @@ final class ItemChangeDetector {
   private RawArticle toRawArticle(FeedDefinition feed, String sourceName, ParsedItem item, ArticleAssembler.Content c,
       String articleId, int revision, String contentHash, Instant fetchedAt) {
     String title = c.title() != null ? c.title() : item.link();
-    String summary = HtmlText.paragraphs(item.summaryHtml());
+    String summary = c.summary(); // the assembler already turned the item's summary into text
     return new RawArticle(UUID.randomUUID().toString(), RawArticle.SCHEMA_VERSION, clock.instant(), articleId, revision,
         revision == 1 ? ChangeKind.NEW : ChangeKind.UPDATED, feed.feedId(), feed.url(),
         c.siteName() != null && feed.title() == null ? c.siteName() : sourceName,
