@@ -77,11 +77,17 @@ public record IngestProperties(
    *                       the saved cursor); the others wait their turn holding only the body, so a burst of
    *                       full feeds neither overfills the producer's buffer and fails whole polls nor fills
    *                       the heap with assembled articles
+   * @param healthPersistInterval how long a poll that changed nothing but the feed's health (a 304, or the same
+   *                       items under the same validators) may keep that health in memory only: its cursor
+   *                       (up to {@code maxItemsRemembered} items) is written to the cursors topic at most this
+   *                       often, and at once when the feed recovers from failures. A restarted instance or the
+   *                       one taking the feed over sees health at most this old and polls the feed sooner.
    */
   public record Kafka(
       @DefaultValue("newsflow.ingest.cursors") String cursorsTopic,
       @DefaultValue("newsflow-ingest-owners") String ownershipGroup,
       @DefaultValue("PT10S") Duration sessionTimeout,
       @DefaultValue("PT30S") Duration publishTimeout,
-      @DefaultValue("8") int maxConcurrentPublishes) {}
+      @DefaultValue("8") int maxConcurrentPublishes,
+      @DefaultValue("PT5M") Duration healthPersistInterval) {}
 }

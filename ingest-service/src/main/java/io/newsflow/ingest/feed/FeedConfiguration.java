@@ -25,7 +25,7 @@ class FeedConfiguration {
 
   @Bean
   CursorStore cursorStore(RecordSender sender, IngestProperties props) {
-    return new CursorStore(sender, props.kafka().cursorsTopic());
+    return new CursorStore(sender, props.kafka().cursorsTopic(), props.kafka().healthPersistInterval());
   }
 
   @Bean(destroyMethod = "close")

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public final class FeedPoller {
       if (response.isNotModified()) {
         Instant next = scheduling.afterSuccess(feed, started, response, null, null, previous);
         FeedHealth health = cursor.health().succeeded(started, next, 0);
-        cursors.save(cursor.withHealth(health, clock.instant()));
+        cursors.saveHealth(cursor, health, clock.instant());
         IngestMeters.fetched();
         return health;
       }
@@ -73,8 +74,13 @@ public final class FeedPoller {
         IngestMeters.published(changes.articles().size());
         Instant next = scheduling.afterSuccess(feed, started, response, parsed.items(), parsed.ttlMinutes(), previous);
         health = cursor.health().succeeded(started, next, changes.articles().size());
-        cursors.save(cursor.withItems(changes.seen(), maxItemsRemembered, response.header("etag"),
-            response.header("last-modified"), health, clock.instant()));
+        String etag = response.header("etag");
+        String lastModified = response.header("last-modified");
+        if (changes.seen().isEmpty() && Objects.equals(etag, cursor.etag()) && Objects.equals(lastModified, cursor.lastModified())) {
+          cursors.saveHealth(cursor, health, clock.instant());
+        } else {
+          cursors.save(cursor.withItems(changes.seen(), maxItemsRemembered, etag, lastModified, health, clock.instant()));
+        }
       }
       IngestMeters.fetched();
       if (!changes.articles().isEmpty()) {

@@ -64,7 +64,7 @@ class FeedPollerTest {
         Duration.ofMillis(250), 0, Duration.ofHours(6), 600, 1000);
     ArticleAssembler assembler = new ArticleAssembler(http, new ArticleExtractor(), 600);
     return new FeedPoller(http, new FeedParser(Clock.systemUTC()), new ItemChangeDetector(assembler, Clock.systemUTC()),
-        new RawArticlePublisher(sender, 8), new CursorStore(sender, "newsflow.ingest.cursors"),
+        new RawArticlePublisher(sender, 8), new CursorStore(sender, "newsflow.ingest.cursors", java.time.Duration.ofMinutes(5)),
         new PollScheduling(schedule, RandomGenerator.getDefault()), Clock.systemUTC(), 1000);
   }
 
