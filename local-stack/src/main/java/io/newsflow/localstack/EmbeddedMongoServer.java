@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded MongoDB-wire server (mongo-java-server) on 127.0.0.1. With a data folder it uses the
  * persistent H2 MVStore backend, so a restart keeps every document; without one it keeps data in
- * memory (for tests). Clients reach it with the ordinary MongoDB driver through {@link #uri()}.
+ * memory (for tests); {@link H2StoreSettings} says how the H2 file is opened. Clients reach it with the ordinary MongoDB driver through {@link #uri()}.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -74,6 +74,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create MongoDB data folder " + dataDir, e);
     }
-    return new H2Backend(dataDir.resolve("newsflow.mv").toString());
+    H2StoreSettings settings = H2StoreSettings.fromEnvironment();
+    log.info("H2 store settings: {}", settings);
+    return new H2Backend(settings.open(dataDir.resolve("newsflow.mv").toString()));
   }
 }

@@ -98,13 +98,18 @@ public abstract class BoundedReadModelSuite extends ConsistencySuite {
     return largest;
   }
 
-  /** How often each article id occurs in the bucket pages of one key-hour. */
+  /**
+   * How often each article id of one hour occurs in the bucket pages of one key: its day's pages (or, in a month
+   * written before day buckets, the hour's).
+   */
   Map<String, Integer> refsOf(String key, String hour) {
     Map<String, Integer> refs = new HashMap<>();
+    long from = Instant.parse(hour + ":00:00Z").toEpochMilli();
     for (Document page : db.getCollection(Collections.TIMELINE_BUCKETS).find()) {
-      if (key.equals(page.getString("key")) && page.getString("_id").startsWith(key + "|" + hour)) {
+      if (key.equals(page.getString("key")) && page.getString("_id").startsWith(key + "|" + hour.substring(0, 10))) {
         assertThat(page.getList("items", Document.class)).hasSizeLessThanOrEqualTo(TimelineBuckets.PAGE_CAP);
-        page.getList("items", Document.class).forEach(i -> refs.merge(i.getString("articleId"), 1, Integer::sum));
+        page.getList("items", Document.class).stream().filter(i -> i.getLong("t") >= from && i.getLong("t") < from + 3_600_000)
+            .forEach(i -> refs.merge(i.getString("articleId"), 1, Integer::sum));
       }
     }
     return refs;

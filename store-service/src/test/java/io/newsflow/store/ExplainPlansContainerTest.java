@@ -3,16 +3,13 @@ package io.newsflow.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import io.newsflow.store.actor.ActorDirectory;
 import io.newsflow.store.article.ArticleLinks;
 import io.newsflow.store.article.ArticleReader;
 import io.newsflow.store.article.ArticleWriter;
+import io.newsflow.store.mongo.CommandRecordingClient;
 import io.newsflow.store.mongo.Indexes;
 import io.newsflow.store.timeline.Aggregates;
 import io.newsflow.store.timeline.CooccurrenceDays;
@@ -64,15 +61,11 @@ class ExplainPlansContainerTest {
   static void start() {
     mongo = new MongoDBContainer("mongo:8.0");
     mongo.start();
-    client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(mongo.getConnectionString()))
-        .addCommandListener(new CommandListener() {
-          @Override
-          public void commandStarted(CommandStartedEvent event) {
-            if (event.getCommandName().equals("find") && event.getDatabaseName().equals("explain")) {
-              finds.add(event.getCommand().clone());
-            }
-          }
-        }).build());
+    client = CommandRecordingClient.create(mongo.getConnectionString(), event -> {
+      if (event.getCommandName().equals("find") && event.getDatabaseName().equals("explain")) {
+        finds.add(event.getCommand().clone());
+      }
+    });
   }
 
   @AfterAll

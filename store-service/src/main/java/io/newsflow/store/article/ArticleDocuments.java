@@ -19,12 +19,15 @@ import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.ConcurrentUpdateException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 
 /**
  * Writes article documents, every write filtered on {@code _id} alone, never letting an older version
- * overwrite a newer one.
+ * overwrite a newer one. A first version is a plain insert on every server, which a stored version of the
+ * article makes fail with a duplicate key: the writer then reads that article and decides again.
  *
  * <p>Where the server runs update pipelines (MongoDB 4.2 and later), each write is one atomic
  * {@code updateOne({_id}, [{$replaceWith: {$cond: [newer than the stored revision/occurredAt, new, $$ROOT]}}],
@@ -65,10 +68,16 @@ final class ArticleDocuments {
     return known;
   }
 
-  /** Writes the article documents of the accepted changes; throws {@link ConcurrentUpdateException} if one was refused. */
-  void write(List<StoredChange> accepted, Date now) {
+  /**
+   * Writes the article documents of the accepted changes and returns the ids of the first versions whose insert
+   * found the article already stored (a duplicate key): the writer inserts an article whose item it did not find
+   * without reading it first, and decides again for these. Throws {@link ConcurrentUpdateException} if a
+   * replacement was refused.
+   */
+  Set<String> write(List<StoredChange> accepted, Date now) {
     boolean pipeline = usesPipelineUpdates();
     List<WriteModel<Document>> writes = new ArrayList<>(accepted.size());
+    List<String> ids = new ArrayList<>(accepted.size());
     int replaces = 0;
     for (StoredChange c : accepted) {
       if (c.write() == StoredChange.Write.NONE) {
@@ -76,33 +85,45 @@ final class ArticleDocuments {
       }
       Document doc = Codecs.articleDocument(c.article()).append("timeline", ArticleFootprint.of(c.article()).placement().toDocument())
           .append("lastChangedAt", now);
+      ids.add(c.article().articleId());
+      if (c.write() == StoredChange.Write.INSERT) {
+        // an insert never overwrites: on any server a stored version makes it fail with a duplicate key
+        writes.add(new InsertOneModel<>(doc.append("versionCount", 1).append("firstSeenAt", now)));
+        continue;
+      }
+      replaces++;
       if (pipeline) {
         writes.add(guardedUpsert(c, doc, now));
-      } else if (c.write() == StoredChange.Write.INSERT) {
-        writes.add(new InsertOneModel<>(doc.append("versionCount", 1).append("firstSeenAt", now)));
       } else {
         writes.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")),
             doc.append("versionCount", c.versionCount()).append("firstSeenAt", c.firstSeenAt())));
-        replaces++;
       }
     }
+    Set<String> taken = new HashSet<>();
     if (writes.isEmpty()) {
-      return;
+      return taken;
     }
+    BulkWriteResult result;
     try {
-      BulkWriteResult result = articles.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-      int applied = pipeline ? result.getModifiedCount() + result.getUpserts().size() : result.getMatchedCount();
-      int expected = pipeline ? writes.size() : replaces;
-      if (applied != expected) {
-        throw new ConcurrentUpdateException(Collections.ARTICLES, List.of((expected - applied) + " articles changed meanwhile"), null);
-      }
+      result = articles.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
-      if (e.getWriteErrors().stream().allMatch(err -> err.getCode() == 11000)) {
-        throw new ConcurrentUpdateException(Collections.ARTICLES,
-            e.getWriteErrors().stream().map(BulkWriteError::getMessage).toList(), e);
+      for (BulkWriteError err : e.getWriteErrors()) {
+        if (err.getCode() != 11000) {
+          throw e;
+        }
+        if (!(writes.get(err.getIndex()) instanceof InsertOneModel)) {
+          // two guarded upserts of a new article raced: the batch is retried and finds it stored
+          throw new ConcurrentUpdateException(Collections.ARTICLES, List.of(err.getMessage()), e);
+        }
+        taken.add(ids.get(err.getIndex()));
       }
-      throw e;
+      result = e.getWriteResult();
     }
+    int applied = pipeline ? result.getModifiedCount() + result.getUpserts().size() : result.getMatchedCount();
+    if (applied != replaces) {
+      throw new ConcurrentUpdateException(Collections.ARTICLES, List.of((replaces - applied) + " articles changed meanwhile"), null);
+    }
+    return taken;
   }
 
   /**

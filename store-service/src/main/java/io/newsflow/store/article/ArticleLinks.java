@@ -118,8 +118,11 @@ public final class ArticleLinks implements ArticleWriter.ReadModel {
       Map<String, List<String>> pages = new LinkedHashMap<>();
       added.forEach((owner, ids) -> ids.forEach(id ->
           pages.computeIfAbsent(Pages.id(owner, slots.take(owner)), k -> new ArrayList<>()).add(id)));
-      pages.forEach((page, ids) -> writes.add(KeyedDocuments.upsert(page, List.of(Updates.addEachToSet(field, ids)))));
-      slots.taken().forEach((owner, n) -> writes.add(KeyedDocuments.upsert(owner, List.of(Updates.max(SLOTS, n)))));
+      // one update per document: an owner's first page is its own document, which also keeps the slots
+      Map<String, List<org.bson.conversions.Bson>> updates = new LinkedHashMap<>();
+      pages.forEach((page, ids) -> updates.computeIfAbsent(page, k -> new ArrayList<>()).add(Updates.addEachToSet(field, ids)));
+      slots.taken().forEach((owner, n) -> updates.computeIfAbsent(owner, k -> new ArrayList<>()).add(Updates.max(SLOTS, n)));
+      updates.forEach((id, u) -> writes.add(KeyedDocuments.upsert(id, u)));
       // ordered: pulls first, so an article moving between two pages of the same batch is never removed after being added
       KeyedDocuments.write(collection, writes);
     }

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Projections;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.mongo.ConcurrentUpdateException;
 import io.newsflow.store.mongo.KeyedDocuments;
 import io.newsflow.store.timeline.TimelineBuckets;
 import io.newsflow.store.timeline.TimelineBuckets.Change;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -82,28 +84,77 @@ public final class ArticleWriter {
         latest.put(e.articleId(), e);
       }
     }
-    Map<String, Document> stored = KeyedDocuments.load(db.getCollection(Collections.ARTICLES), latest.keySet(),
-        Projections.include("revision", "occurredAt", "versionCount", "firstSeenAt", "timeline", "dedupe", "events"));
-    // Item documents are written after their article and deleted before it (retention), so an article that is
-    // not stored has no item: only stored articles are looked up. A batch of new articles (the usual one) saves
-    // one _id lookup per article, a ninth of the documents a batch touches (BENCHMARKS.md, "Writer throughput").
-    Map<String, Document> placed = stored.isEmpty() ? Map.of()
-        : KeyedDocuments.load(db.getCollection(Collections.TIMELINE_ITEMS), stored.keySet(),
-            Projections.include("revision", "occurredAt", "footprint"));
+    // Every article's item is looked up first: an article whose item is found has refs on the timelines whatever
+    // became of its document, and is taken off them first. An article without one is a first version (the usual
+    // case), inserted without reading it: its refs are added and counted by $inc (TimelineBuckets), and an insert
+    // that finds the article stored after all (a batch cut short before its items, another store instance) sends
+    // it back here to be decided on its stored version. So a batch of new articles reads 1 document per article.
+    Map<String, Document> placed = KeyedDocuments.load(db.getCollection(Collections.TIMELINE_ITEMS), latest.keySet(),
+        Projections.include("revision", "occurredAt", "footprint"));
+    Map<String, Document> stored = placed.isEmpty() ? Map.of() : loadArticles(placed.keySet());
     Date now = Date.from(clock.instant());
-    List<StoredChange> accepted = new ArrayList<>();
-    int replays = batch.size() - latest.size();
-    int stale = 0;
-    for (EnrichedArticle e : latest.values()) {
-      Document article = stored.get(e.articleId());
-      Document item = placed.get(e.articleId());
+    Decisions decided = new Decisions(batch.size() - latest.size(), now);
+    latest.values().forEach(e -> decided.add(e, stored.get(e.articleId()), placed.get(e.articleId())));
+    Set<String> taken = documents.write(decided.accepted, now);
+    if (!taken.isEmpty()) {
+      decided.accepted.removeIf(c -> taken.contains(c.article().articleId()));
+      Map<String, Document> found = loadArticles(taken);
+      Decisions again = new Decisions(0, now);
+      for (String id : taken) {
+        if (!found.containsKey(id)) {
+          throw new ConcurrentUpdateException(Collections.ARTICLES, List.of(id + " was deleted while stored"), null);
+        }
+        again.add(latest.get(id), found.get(id), placed.get(id));
+      }
+      if (!documents.write(again.accepted, now).isEmpty()) {
+        throw new ConcurrentUpdateException(Collections.ARTICLES, List.of("an insert found a stored article twice"), null);
+      }
+      decided.accepted.addAll(again.accepted);
+      decided.replays += again.replays;
+      decided.stale += again.stale;
+    }
+    List<StoredChange> accepted = decided.accepted;
+    if (accepted.isEmpty()) {
+      return new WriteSummary(0, decided.replays, decided.stale);
+    }
+    List<Change> changes = new ArrayList<>(accepted.size());
+    for (StoredChange c : accepted) {
+      changes.add(new Change(c.article().articleId(), c.previous().stream().map(ArticleFootprint::placement).filter(Objects::nonNull).toList(),
+          ArticleFootprint.of(c.article()).placement(), Codecs.refDocument(c.article()), TimelineKeys.keysOf(c.article())));
+    }
+    TimelineBuckets.Applied applied = timeline.apply(changes);
+    for (ReadModel model : readModels) {
+      model.apply(accepted, applied);
+    }
+    items.write(accepted, applied.placed(), placed.keySet());
+    return new WriteSummary(accepted.size(), decided.replays, decided.stale);
+  }
+
+  private Map<String, Document> loadArticles(Set<String> ids) {
+    return KeyedDocuments.load(db.getCollection(Collections.ARTICLES), ids,
+        Projections.include("revision", "occurredAt", "versionCount", "firstSeenAt", "timeline", "dedupe", "events"));
+  }
+
+  /** What becomes of each article of a batch, from its stored document and item (null: none found). */
+  private static final class Decisions {
+    final List<StoredChange> accepted = new ArrayList<>();
+    final Date now;
+    int replays;
+    int stale;
+
+    Decisions(int replays, Date now) {
+      this.replays = replays;
+      this.now = now;
+    }
+
+    void add(EnrichedArticle e, Document article, Document item) {
       List<ArticleFootprint> previous = new ArrayList<>();
       if (item != null) {
         previous.add(ArticleFootprint.fromDocument(item.get("footprint", Document.class)));
       }
       if (article == null) {
         accepted.add(new StoredChange(e, previous, StoredChange.Write.INSERT, 1, now));
-        continue;
+        return;
       }
       int revision = article.getInteger("revision");
       Instant occurredAt = article.getDate("occurredAt").toInstant();
@@ -128,21 +179,6 @@ public final class ArticleWriter {
         stale++;
       }
     }
-    if (accepted.isEmpty()) {
-      return new WriteSummary(0, replays, stale);
-    }
-    documents.write(accepted, now);
-    List<Change> changes = new ArrayList<>(accepted.size());
-    for (StoredChange c : accepted) {
-      changes.add(new Change(c.article().articleId(), c.previous().stream().map(ArticleFootprint::placement).filter(Objects::nonNull).toList(),
-          ArticleFootprint.of(c.article()).placement(), Codecs.refDocument(c.article()), TimelineKeys.keysOf(c.article())));
-    }
-    TimelineBuckets.Applied applied = timeline.apply(changes);
-    for (ReadModel model : readModels) {
-      model.apply(accepted, applied);
-    }
-    items.write(accepted, applied.placed());
-    return new WriteSummary(accepted.size(), replays, stale);
   }
 
   /**

@@ -1,19 +1,24 @@
 package io.newsflow.store.article;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.article.ArticleWriter.StoredChange;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.mongo.ConcurrentUpdateException;
 import io.newsflow.store.timeline.TimelineBuckets.Placement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -31,8 +36,13 @@ final class TimelineItems {
     this.items = db.getCollection(Collections.TIMELINE_ITEMS);
   }
 
-  /** @param placed where each article's timeline refs went (with their pages), kept for its next version's removal */
-  void write(List<StoredChange> accepted, Map<String, Placement> placed) {
+  /**
+   * @param placed where each article's timeline refs went (with their pages), kept for its next version's removal
+   * @param stored the articles whose item was found when the batch began: the others' items are inserted, which
+   *               costs the server no lookup before the write (an upsert does one); a second store instance that
+   *               inserted the same item meanwhile makes the insert fail, and the batch is retried
+   */
+  void write(List<StoredChange> accepted, Map<String, Placement> placed, Set<String> stored) {
     List<WriteModel<Document>> writes = new ArrayList<>(accepted.size());
     ReplaceOptions upsert = new ReplaceOptions().upsert(true);
     for (StoredChange c : accepted) {
@@ -42,10 +52,20 @@ final class TimelineItems {
           .append("timelineAt", Codecs.date(Codecs.timelineTime(c.article())))
           .append("footprint", ArticleFootprint.of(c.article()).withPlacement(placed.get(c.article().articleId())).toDocument())
           .append("item", Codecs.itemDocument(c.article()));
-      writes.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, upsert));
+      writes.add(stored.contains(c.article().articleId()) ? new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, upsert)
+          : new InsertOneModel<>(doc));
     }
-    if (!writes.isEmpty()) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    try {
       items.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      if (e.getWriteErrors().stream().allMatch(err -> err.getCode() == 11000)) {
+        throw new ConcurrentUpdateException(Collections.TIMELINE_ITEMS,
+            e.getWriteErrors().stream().map(BulkWriteError::getMessage).toList(), e);
+      }
+      throw e;
     }
   }
 }

@@ -21,8 +21,8 @@ import org.bson.conversions.Bson;
 
 /**
  * Deletes articles older than a cutoff, with their places in every read model. The cutoff is rounded
- * down to the hour so that whole hour buckets go with their articles and no count ever covers a deleted
- * article. Deletes by range on indexed fields ({@code timelineAt}, {@code hour}, {@code month}, {@code day}).
+ * down to the day (UTC) so that whole day buckets (and the hour buckets of older months) go with their
+ * articles and no count ever covers a deleted article. Deletes by range on indexed fields ({@code timelineAt}, {@code hour}, {@code month}, {@code day}).
  */
 public final class RetentionSweep {
 
@@ -50,8 +50,9 @@ public final class RetentionSweep {
   }
 
   public SweepResult sweep(Instant olderThan) {
-    Instant cutoff = olderThan.truncatedTo(ChronoUnit.HOURS);
+    Instant cutoff = olderThan.truncatedTo(ChronoUnit.DAYS);
     String cutoffHour = HOUR.format(cutoff);
+    String cutoffDay = cutoffHour.substring(0, 10);
     String cutoffMonth = cutoffHour.substring(0, 7);
     // items first: an article leaves the timelines before its document goes
     items.deleteMany(Filters.lt("timelineAt", Date.from(cutoff)));
@@ -68,8 +69,10 @@ public final class RetentionSweep {
         if (counts == null) {
           continue;
         }
-        counts.keySet().stream().filter(h -> h.compareTo(cutoffHour) < 0).forEach(h -> unsets.add(Updates.unset(field + "." + h)));
-        counts.keySet().removeIf(h -> h.compareTo(cutoffHour) < 0);
+        // day labels ("2024-09-12") sort before their own hours: each is compared with the cutoff of its kind
+        java.util.function.Predicate<String> gone = h -> h.compareTo(h.length() == 10 ? cutoffDay : cutoffHour) < 0;
+        counts.keySet().stream().filter(gone).forEach(h -> unsets.add(Updates.unset(field + "." + h)));
+        counts.keySet().removeIf(gone);
       }
       if (!unsets.isEmpty()) {
         partial.add(month);

@@ -1,6 +1,7 @@
 package io.newsflow.store.timeline;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.mongo.KeyedDocuments;
@@ -14,8 +15,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The key documents: per timeline key the item counts of each month ({@code monthsAll}, {@code monthsUnique}),
- * totals, and the actor's or theme's display fields. One count per month and at most
+ * The key documents: per timeline key the item counts of each month ({@code monthsAll}, {@code monthsUnique};
+ * a month emptied by revisions may keep a zero), totals, and the actor's or theme's display fields. One count per month and at most
  * {@value TimelineKeys#MAX_ALIASES} aliases, so small for any store.
  */
 final class KeyTotals {
@@ -26,42 +27,45 @@ final class KeyTotals {
     this.keys = keys;
   }
 
-  /** Sets the month counts of the keys of {@code monthDocs} (as they are after this batch) and the display fields. */
-  void rewrite(List<Document> monthDocs, Map<String, Document> keyFields) {
-    Map<String, List<Document>> byKey = new LinkedHashMap<>();
+  /**
+   * Raises the month counts and totals of the keys of {@code monthDocs} by what this batch changed (each month as it
+   * is after the batch against the same month as read before it, {@code before}) and sets the display fields.
+   * Increments, like the month documents', so two store instances never overwrite each other's counts; only
+   * actors' documents are read (to merge their bounded alias lists), and a missing key document is created by
+   * the same update.
+   */
+  void rewrite(List<Document> monthDocs, Map<String, Document> before, Map<String, Document> keyFields) {
+    Map<String, Map<String, long[]>> deltas = new LinkedHashMap<>();
     for (Document m : monthDocs) {
-      byKey.computeIfAbsent(m.getString("key"), k -> new ArrayList<>()).add(m);
+      Document old = before.get(TimelineKeys.monthId(m.getString("key"), m.getString("month")));
+      long[] d = {sum(m.get(TimelineMonths.ALL, Document.class)) - (old == null ? 0 : sum(old.get(TimelineMonths.ALL, Document.class))),
+          sum(m.get(TimelineMonths.UNIQUE, Document.class)) - (old == null ? 0 : sum(old.get(TimelineMonths.UNIQUE, Document.class)))};
+      deltas.computeIfAbsent(m.getString("key"), k -> new LinkedHashMap<>()).put(m.getString("month"), d);
     }
-    Map<String, Document> stored = KeyedDocuments.load(keys, byKey.keySet());
-    List<WriteModel<Document>> writes = new ArrayList<>(2 * byKey.size());
-    for (Map.Entry<String, List<Document>> entry : byKey.entrySet()) {
-      Document key = stored.getOrDefault(entry.getKey(), new Document());
-      Document monthsAll = new Document(key.get("monthsAll", new Document()));
-      Document monthsUnique = new Document(key.get("monthsUnique", new Document()));
-      Map<String, Long> all = new LinkedHashMap<>();
-      Map<String, Long> unique = new LinkedHashMap<>();
-      for (Document m : entry.getValue()) {
-        all.put(m.getString("month"), sum(m.get(TimelineMonths.ALL, Document.class)));
-        unique.put(m.getString("month"), sum(m.get(TimelineMonths.UNIQUE, Document.class)));
+    List<String> withAliases = deltas.keySet().stream()
+        .filter(k -> keyFields.containsKey(k) && keyFields.get(k).containsKey(TimelineKeys.ALIASES)).toList();
+    Map<String, Document> stored = withAliases.isEmpty() ? Map.of()
+        : KeyedDocuments.load(keys, withAliases, Projections.include(TimelineKeys.ALIASES));
+    List<WriteModel<Document>> writes = new ArrayList<>(deltas.size());
+    deltas.forEach((key, months) -> {
+      List<Bson> updates = new ArrayList<>();
+      long all = 0;
+      long unique = 0;
+      for (Map.Entry<String, long[]> month : months.entrySet()) {
+        // a zero increment still creates the field: readers find both month lists on every key document
+        updates.add(Updates.inc("monthsAll." + month.getKey(), month.getValue()[0]));
+        updates.add(Updates.inc("monthsUnique." + month.getKey(), month.getValue()[1]));
+        all += month.getValue()[0];
+        unique += month.getValue()[1];
       }
-      all.forEach((m, n) -> putCount(monthsAll, m, n));
-      unique.forEach((m, n) -> putCount(monthsUnique, m, n));
-      if (!stored.containsKey(entry.getKey())) {
-        // key documents are never deleted, so one read just now needs no skeleton write (a document lookup saved)
-        writes.add(KeyedDocuments.ensure(entry.getKey(), new Document("monthsAll", new Document()).append("monthsUnique", new Document())));
-      }
-      List<Bson> updates = new ArrayList<>(KeyedDocuments.counts("monthsAll", all));
-      updates.addAll(KeyedDocuments.counts("monthsUnique", unique));
-      // totals from the months just read plus this batch's: a concurrent writer's newer month count is
-      // corrected by the next batch that touches the key
-      updates.add(Updates.set("total", sum(monthsAll)));
-      updates.add(Updates.set("unique", sum(monthsUnique)));
-      Document fields = keyFields.get(entry.getKey());
+      updates.add(Updates.inc("total", all));
+      updates.add(Updates.inc("unique", unique));
+      Document fields = keyFields.get(key);
       if (fields != null) {
-        addFieldUpdates(key, fields, updates);
+        addFieldUpdates(stored.getOrDefault(key, new Document()), fields, updates);
       }
-      writes.add(KeyedDocuments.update(entry.getKey(), updates));
-    }
+      writes.add(KeyedDocuments.upsert(key, updates));
+    });
     KeyedDocuments.write(keys, writes);
   }
 

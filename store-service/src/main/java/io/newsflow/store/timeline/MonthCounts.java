@@ -69,8 +69,8 @@ final class MonthCounts {
     return n == null ? 0 : n.longValue();
   }
 
-  static Document copyOf(Document stored, String key, String month) {
-    Document copy = skeleton(key, month);
+  static Document copyOf(Document stored, String key, String month, boolean days) {
+    Document copy = skeleton(key, month, days);
     if (stored != null) {
       for (String field : List.of(ALL, UNIQUE, SLOTS, PAGE_COUNTS)) {
         Document d = stored.get(field, Document.class);

@@ -108,8 +108,8 @@ public final class TimelineBuckets {
     this.cap = cap;
   }
 
-  /** A page of one key-hour's bucket: {@code base} is the key-hour ({@code a:KAZ|2024-09-12T07}). */
-  private record PageRef(String key, String hour, int page) {
+  /** A page of one key-label's bucket: {@code base} is the key-label ({@code a:KAZ|2024-09-12}); {@code hour} the label. */
+  record PageRef(String key, String hour, int page) {
 
     String base() {
       return TimelineKeys.bucketId(key, hour);
@@ -128,13 +128,18 @@ public final class TimelineBuckets {
     for (Change c : changes) {
       List<Placement> all = new ArrayList<>(c.previous());
       all.add(c.next());
-      all.forEach(p -> p.keys().forEach(k -> monthIds.add(TimelineKeys.monthId(k, TimelineKeys.monthOfHour(p.hour())))));
+      all.forEach(p -> {
+        String month = TimelineKeys.monthOfHour(p.hour());
+        // the all month says the month's layout (TimelineMonths.usesDays): read it whatever the keys
+        monthIds.add(TimelineKeys.monthId(TimelineKeys.ALL, month));
+        p.keys().forEach(k -> monthIds.add(TimelineKeys.monthId(k, month)));
+      });
     }
     Map<String, Document> directory = KeyedDocuments.load(months, monthIds);
     Pages.Allocator slots = new Pages.Allocator(cap, base -> {
       int split = base.lastIndexOf('|');
-      String hour = base.substring(split + 1);
-      return TimelineMonths.slots(directory.get(TimelineKeys.monthId(base.substring(0, split), TimelineKeys.monthOfHour(hour))), hour);
+      String label = base.substring(split + 1);
+      return TimelineMonths.slots(directory.get(TimelineKeys.monthId(base.substring(0, split), TimelineKeys.monthOfHour(label))), label);
     });
     Map<String, PageRef> touched = new LinkedHashMap<>();
     Map<String, Set<String>> removals = new LinkedHashMap<>();
@@ -143,6 +148,9 @@ public final class TimelineBuckets {
     Map<String, Document> keyFields = new HashMap<>();
     for (Change c : changes) {
       for (Placement p : c.previous()) {
+        // a placement with pages was chosen by this writer (its label as written); one without is the article's
+        // own hour, whose label is the one its month uses
+        String label = p.pages().size() == p.keys().size() ? p.hour() : labelOf(directory, p.hour());
         for (int i = 0; i < p.keys().size(); i++) {
           String key = p.keys().get(i);
           List<Integer> pages = new ArrayList<>();
@@ -150,106 +158,85 @@ public final class TimelineBuckets {
             pages.add(p.pages().get(i));
           } else {
             // a version whose writes were cut short: its pages are unknown, so it is taken off all of them
-            for (int n = 0; n < Pages.count(slots.slots(TimelineKeys.bucketId(key, p.hour())), cap); n++) {
+            for (int n = 0; n < Pages.count(slots.slots(TimelineKeys.bucketId(key, label)), cap); n++) {
               pages.add(n);
             }
           }
           for (int page : pages) {
-            PageRef ref = new PageRef(key, p.hour(), page);
+            PageRef ref = new PageRef(key, label, page);
             touched.putIfAbsent(ref.id(), ref);
             removals.computeIfAbsent(ref.id(), k -> new HashSet<>()).add(c.articleId());
           }
         }
       }
+      String label = labelOf(directory, c.next().hour());
       List<Integer> pages = new ArrayList<>(c.next().keys().size());
       for (String key : c.next().keys()) {
-        PageRef ref = new PageRef(key, c.next().hour(), slots.take(TimelineKeys.bucketId(key, c.next().hour())));
+        PageRef ref = new PageRef(key, label, slots.take(TimelineKeys.bucketId(key, label)));
         touched.putIfAbsent(ref.id(), ref);
         additions.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(c.ref());
         pages.add(ref.page());
       }
-      placed.put(c.articleId(), new Placement(c.next().hour(), c.next().keys(), pages));
+      placed.put(c.articleId(), new Placement(label, c.next().keys(), pages));
       c.keyFields().forEach((key, fields) -> keyFields.merge(key, fields, KeyTotals::mergeFields));
     }
-    Map<String, Document> written = rewritePages(removals, additions, touched);
-    List<Document> monthDocs = rewriteMonths(touched, written, directory, slots);
-    keys.rewrite(monthDocs, keyFields);
+    Set<String> recounted = recountedBases(touched.values(), removals.keySet(), directory, slots);
+    Map<String, Document> written = rewritePages(removals, additions, touched, recounted);
+    List<Document> monthDocs = new MonthWrites(months, cap).write(touched, recounted, written, additions, directory, slots);
+    keys.rewrite(monthDocs, directory, keyFields);
     return new Applied(touched.values().stream().filter(r -> TimelineKeys.ALL.equals(r.key()))
         .map(r -> written.get(r.id())).filter(d -> d != null).toList(), allPagesByDay(touched.values(), monthDocs), placed);
   }
 
+  private static String labelOf(Map<String, Document> directory, String hour) {
+    String label = TimelineMonths.label(hour, TimelineMonths.usesDays(
+        directory.get(TimelineKeys.monthId(TimelineKeys.ALL, TimelineKeys.monthOfHour(hour)))));
+    return TimelineKeys.isDayLabel(hour) ? hour : label;
+  }
+
+  /**
+   * The key-labels whose counts are recomputed from their pages' content, read back after the write: those a
+   * page of which loses refs (a new version, a replay of a cut-short batch), those of several pages (their
+   * per-page counts and time spans), and the {@code all} key's (whose pages the co-occurrence summaries are
+   * computed from). Every other touched key-label only gains refs of first versions, and is counted with
+   * {@code $inc} without a read: the usual batch, where most pages are sparse keys' with a few refs.
+   */
+  private Set<String> recountedBases(Iterable<PageRef> touched, Set<String> removed, Map<String, Document> directory,
+      Pages.Allocator slots) {
+    Set<String> recounted = new HashSet<>();
+    for (PageRef ref : touched) {
+      Document month = directory.get(TimelineKeys.monthId(ref.key(), TimelineKeys.monthOfHour(ref.hour())));
+      if (removed.contains(ref.id()) || TimelineKeys.ALL.equals(ref.key()) || Pages.count(slots.slots(ref.base()), cap) > 1
+          || TimelineMonths.pageCounts(month, ref.hour()) != null) {
+        recounted.add(ref.base());
+      }
+    }
+    return recounted;
+  }
+
   /**
    * Per page that held an earlier version of an article one {@code $pull} of those articles, then per page one
-   * {@code $addToSet} of the new refs; the touched pages are then read back by {@code _id $in} so counts are
-   * recomputed from content. Refs of a page are in no particular order (readers sort an hour's refs):
-   * {@code $addToSet} makes the repeat of a first version into the same page a no-op without a {@code $pull}.
+   * update adding the new refs: {@code $addToSet} on a recounted key-label, so that the repeat of a version
+   * into the same page is a no-op; {@code $push} elsewhere, where every ref is a first version that this writer
+   * claimed by inserting its article (a second insert fails, see {@code ArticleDocuments}) and a repeat of the
+   * batch finds the article stored and recounts. The recounted pages are then read back by {@code _id $in}.
+   * Refs of a page are in no particular order (readers sort a label's refs).
    */
   private Map<String, Document> rewritePages(Map<String, Set<String>> removals, Map<String, List<Document>> additions,
-      Map<String, PageRef> touched) {
+      Map<String, PageRef> touched, Set<String> recounted) {
     List<WriteModel<Document>> writes = new ArrayList<>(removals.size() + additions.size());
     removals.forEach((id, articleIds) ->
         writes.add(KeyedDocuments.update(id, List.of(Updates.pull("items", Filters.in("articleId", articleIds))))));
     additions.forEach((id, items) -> {
       PageRef ref = touched.get(id);
-      writes.add(KeyedDocuments.upsert(id, List.of(
-          Updates.setOnInsert(new Document("key", ref.key()).append("hour", Date.from(Instant.parse(ref.hour() + ":00:00Z")))
-              .append("label", ref.hour()).append("page", ref.page())),
-          Updates.addEachToSet("items", items))));
+      Document meta = new Document("key", ref.key()).append("hour", Date.from(TimelineKeys.labelStart(ref.hour())))
+          .append("label", ref.hour()).append("page", ref.page());
+      writes.add(KeyedDocuments.upsert(id, List.of(Updates.setOnInsert(meta),
+          recounted.contains(ref.base()) ? Updates.addEachToSet("items", items) : Updates.pushEach("items", items))));
     });
     KeyedDocuments.write(buckets, writes);
-    return KeyedDocuments.load(buckets, touched.keySet(), null, PAGES_PER_READ);
-  }
-
-  /**
-   * Counts of every touched hour, from the pages read back and, for an hour of several pages, the stored
-   * counts of its other pages; slots handed out are raised with {@code $max}. Returns the month documents as
-   * they are after this batch (the stored ones with these changes), from which the key totals are summed.
-   */
-  private List<Document> rewriteMonths(Map<String, PageRef> touched, Map<String, Document> written,
-      Map<String, Document> directory, Pages.Allocator slots) {
-    Map<String, Map<Integer, long[]>> fresh = new LinkedHashMap<>();
-    for (PageRef ref : touched.values()) {
-      Document page = written.get(ref.id());
-      List<Document> items = page == null ? List.of() : page.getList("items", Document.class);
-      long unique = items.stream().filter(i -> !i.getBoolean("dup", false)).count();
-      long oldest = items.stream().mapToLong(i -> i.getLong("t")).min().orElse(0);
-      long newest = items.stream().mapToLong(i -> i.getLong("t")).max().orElse(0);
-      fresh.computeIfAbsent(ref.base(), k -> new LinkedHashMap<>())
-          .put(ref.page(), items.isEmpty() ? new long[] {0, 0} : new long[] {items.size(), unique, oldest, newest});
-    }
-    Map<String, Document> after = new LinkedHashMap<>();
-    Map<String, List<org.bson.conversions.Bson>> updates = new LinkedHashMap<>();
-    for (Map.Entry<String, Map<Integer, long[]>> hourPages : fresh.entrySet()) {
-      String base = hourPages.getKey();
-      int split = base.lastIndexOf('|');
-      String key = base.substring(0, split);
-      String hour = base.substring(split + 1);
-      String monthId = TimelineKeys.monthId(key, TimelineKeys.monthOfHour(hour));
-      Document month = after.computeIfAbsent(monthId, id -> MonthCounts.copyOf(directory.get(id), key, TimelineKeys.monthOfHour(hour)));
-      List<org.bson.conversions.Bson> u = updates.computeIfAbsent(monthId, id -> new ArrayList<>());
-      long[] totals = MonthCounts.hourTotals(month, hour, hourPages.getValue(), slots.slots(base), cap, u);
-      MonthCounts.setCount(month, u, TimelineMonths.ALL, hour, totals[0]);
-      MonthCounts.setCount(month, u, TimelineMonths.UNIQUE, hour, totals[1]);
-      // an hour of one page needs no slot count: its item count stands in (TimelineMonths.slots), and the
-      // month documents, read on every batch and page, stay a third smaller
-      if (slots.taken().containsKey(base) && (slots.taken().get(base) > cap || TimelineMonths.field(month, TimelineMonths.SLOTS, hour) != null)) {
-        long n = slots.taken().get(base);
-        u.add(Updates.max(TimelineMonths.SLOTS + "." + hour, n));
-        MonthCounts.subDocument(month, TimelineMonths.SLOTS).put(hour, n);
-      }
-    }
-    List<WriteModel<Document>> writes = new ArrayList<>(2 * updates.size());
-    updates.forEach((id, u) -> {
-      Document m = after.get(id);
-      if (!directory.containsKey(id)) {
-        // only a month read as missing needs its skeleton first; one read just now is only deleted by retention,
-        // and only once the month is past it, so the update's no-op then loses nothing kept
-        writes.add(KeyedDocuments.ensure(id, TimelineMonths.skeleton(m.getString("key"), m.getString("month"))));
-      }
-      writes.add(KeyedDocuments.update(id, u));
-    });
-    KeyedDocuments.write(months, writes);
-    return new ArrayList<>(after.values());
+    List<String> readBack = touched.values().stream().filter(r -> recounted.contains(r.base())).map(PageRef::id).toList();
+    return KeyedDocuments.load(buckets, readBack, null, PAGES_PER_READ);
   }
 
   /** Per day of a rewritten {@code all} page, the labels of every {@code all} page of that day. */

@@ -13,7 +13,9 @@ import org.bson.Document;
 /**
  * Names of timeline keys and their buckets. A key is one way to list articles: {@code all}, an actor
  * ({@code a:KAZ}), a theme ({@code t:energy-transit}), a source feed ({@code s:f-…}), a language
- * ({@code l:en}) or both of the last two ({@code sl:f-…/en}). A bucket is one key's articles of one UTC hour: {@code a:KAZ|2024-09-12T07}.
+ * ({@code l:en}) or both of the last two ({@code sl:f-…/en}). A bucket is one key's articles of one UTC day
+ * ({@code a:KAZ|2024-09-12}, a day label) or, in months written before day buckets, of one UTC hour
+ * ({@code a:KAZ|2024-09-12T07}, an hour label); {@link TimelineMonths} says which a month uses.
  */
 public final class TimelineKeys {
 
@@ -59,9 +61,30 @@ public final class TimelineKeys {
     return MONTH.format(t);
   }
 
-  /** The month ("2024-09") of an hour label ("2024-09-12T07"). */
-  static String monthOfHour(String hour) {
-    return hour.substring(0, 7);
+  /** The month ("2024-09") of a day or hour label ("2024-09-12", "2024-09-12T07"). */
+  static String monthOfHour(String label) {
+    return label.substring(0, 7);
+  }
+
+  /** Whether a bucket label names a whole day ("2024-09-12") rather than an hour ("2024-09-12T07"). */
+  static boolean isDayLabel(String label) {
+    return label.length() == 10;
+  }
+
+  /** The first instant a day or hour label covers. */
+  static Instant labelStart(String label) {
+    return Instant.parse(isDayLabel(label) ? label + "T00:00:00Z" : label + ":00:00Z");
+  }
+
+  /**
+   * Whether a day or hour label covers any hour of {@code lowHour .. highHour} (hour labels; "" and "~" for
+   * open ends). Hour labels of the same day sort after their day label, so a day is compared by its first and
+   * last hour.
+   */
+  static boolean overlaps(String label, String lowHour, String highHour) {
+    return isDayLabel(label)
+        ? (label + "T23").compareTo(lowHour) >= 0 && (label + "T00").compareTo(highHour) <= 0
+        : label.compareTo(lowHour) >= 0 && label.compareTo(highHour) <= 0;
   }
 
   static String bucketId(String key, String hour) {

@@ -12,6 +12,12 @@ import org.bson.Document;
  * counts and the span of its refs' times ({@code pc.<hour>.p<n>: [all, unique, oldest t, newest t]}), from
  * which the hour's totals are summed without reading its pages and a reader picks the pages a query needs.
  * A month document holds at most 744 hours and one small entry per extra page.
+ *
+ * <p>Months first written since day buckets existed say {@code layout: "day"} and use day labels
+ * ({@code all.2024-09-12}) in all of the above: a key with a few refs an hour then has one page a day, not one
+ * an hour, which divides the pages a batch writes (and the month fields) by up to 24. Older months keep hour
+ * labels and are written and read as before. The layout of a month is the one of its {@code all} document,
+ * which every article is listed under, so every key of a month uses the same labels.
  */
 final class TimelineMonths {
 
@@ -19,12 +25,28 @@ final class TimelineMonths {
   static final String UNIQUE = "unique";
   static final String SLOTS = "slots";
   static final String PAGE_COUNTS = "pc";
+  static final String LAYOUT = "layout";
+  static final String DAY_LAYOUT = "day";
 
   private TimelineMonths() {}
 
   /** A new month document as the writer fills it (before its first write). */
-  static Document skeleton(String key, String month) {
-    return new Document("key", key).append("month", month).append(ALL, new Document()).append(UNIQUE, new Document());
+  static Document skeleton(String key, String month, boolean days) {
+    Document d = new Document("key", key).append("month", month).append(ALL, new Document()).append(UNIQUE, new Document());
+    return days ? d.append(LAYOUT, DAY_LAYOUT) : d;
+  }
+
+  /**
+   * Whether a month uses day labels, from its {@code all} month document as read: a month not yet written does
+   * (its first write marks it), one written before day buckets does not.
+   */
+  static boolean usesDays(Document allMonth) {
+    return allMonth == null || DAY_LAYOUT.equals(allMonth.getString(LAYOUT));
+  }
+
+  /** The bucket label of an hour ("2024-09-12T07") in a month of the given layout. */
+  static String label(String hour, boolean days) {
+    return days ? hour.substring(0, 10) : hour;
   }
 
   /**

@@ -22,8 +22,9 @@ import org.bson.Document;
 
 /**
  * Answers article timelines from the bucket read model with {@code _id} lookups only: the key documents
- * say which months hold items, the month documents which hours and how many bucket pages each hour has, and
- * the bucket pages hold the items as small refs, merged and sorted newest first per hour on reading; the
+ * say which months hold items, the month documents which days (or, in older months, hours) and how many bucket
+ * pages each has, and the bucket pages hold the items as small refs, merged and sorted newest first per day or
+ * hour on reading (labels of one month are all days or all hours, so label order is time order); the
  * page's own items are then read by {@code _id $in} from the item documents. The most selective filter
  * drives the walk; the others are checked on each ref. An hour of many pages is merged page by page
  * ({@link PagedHour}).
@@ -99,7 +100,7 @@ public final class TimelineQuery {
     NavigableSet<String> hours = new TreeSet<>(Comparator.reverseOrder());
     for (Document month : KeyedDocuments.load(months, ids).values()) {
       for (String h : month.get(countsField, Document.class).keySet()) {
-        if (h.compareTo(lowHour) >= 0 && h.compareTo(highHour) <= 0) {
+        if (TimelineKeys.overlaps(h, lowHour, highHour)) {
           hours.add(h);
           hourCounts.merge(h, ((Number) month.get(countsField, Document.class).get(h)).longValue(), Long::sum);
           pagesByHour.computeIfAbsent(h, k -> new ArrayList<>())

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * (a later run with the same size continues seeding where it stopped); {@code .seedMinutes} stop seeding
  * after this long and query the store as it is; {@code .perDay} articles per day of publication time (a
  * store of N articles is the first N of one stream, so a 100,000-article store grows into the 1,000,000 one); {@code .batch}
- * articles per write (the service's max-poll-records is 500); {@code .raw} documents of the raw insert
+ * articles per write (500 by default; the service's max-poll-records is 2,000 since 27 Nov evening); {@code .raw} documents of the raw insert
  * measure; {@code .queries} measured runs per query.
  */
 public class StoreBenchmark {

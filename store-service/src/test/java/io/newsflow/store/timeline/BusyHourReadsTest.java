@@ -2,18 +2,15 @@ package io.newsflow.store.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.mongo.CommandRecordingClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,16 +39,12 @@ class BusyHourReadsTest {
   @BeforeAll
   static void start() {
     server = EmbeddedMongoServer.inMemory().start();
-    client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(server.uri()))
-        .addCommandListener(new CommandListener() {
-          @Override
-          public void commandStarted(CommandStartedEvent event) {
-            BsonDocument cmd = event.getCommand();
-            if (event.getCommandName().equals("find") && cmd.getString("find").getValue().equals(Collections.TIMELINE_BUCKETS)) {
-              bucketPagesRequested.addAndGet(cmd.getDocument("filter").getDocument("_id").getArray("$in").size());
-            }
-          }
-        }).build());
+    client = CommandRecordingClient.create(server.uri(), event -> {
+      BsonDocument cmd = event.getCommand();
+      if (event.getCommandName().equals("find") && cmd.getString("find").getValue().equals(Collections.TIMELINE_BUCKETS)) {
+        bucketPagesRequested.addAndGet(cmd.getDocument("filter").getDocument("_id").getArray("$in").size());
+      }
+    });
   }
 
   @AfterAll
