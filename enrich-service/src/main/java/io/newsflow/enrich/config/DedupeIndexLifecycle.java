@@ -25,7 +25,7 @@ final class DedupeIndexLifecycle implements SmartLifecycle {
 
   @Override
   public void start() {
-    signatureLog.start(deduplicator::observe);
+    signatureLog.start(deduplicator.instanceId(), deduplicator::observe);
     try {
       if (!signatureLog.awaitRestored(restoreTimeout)) {
         throw new IllegalStateException("dedupe index not restored within " + restoreTimeout

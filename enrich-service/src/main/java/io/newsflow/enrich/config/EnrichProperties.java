@@ -2,6 +2,7 @@ package io.newsflow.enrich.config;
 
 import io.newsflow.enrich.dedupe.DedupeSettings;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency       consumer threads (at most the raw topic's partition count is useful)
  * @param maxPollRecords    records per batch handed to the listener
  * @param sendTimeout       how long a batch waits for the broker to acknowledge its enriched records
+ * @param producer          batching and compression of what enrich sends
  * @param retry             back-off for transient failures
  * @param dedupe            the dedupe index's size, window and thresholds
  * @param signaturesTopic   the enrich-internal compacted topic that shares the dedupe index
@@ -29,6 +31,7 @@ public record EnrichProperties(
     @DefaultValue("2") int concurrency,
     @DefaultValue("500") int maxPollRecords,
     @DefaultValue("30s") Duration sendTimeout,
+    @DefaultValue Producer producer,
     @DefaultValue Retry retry,
     @DefaultValue Dedupe dedupe,
     @DefaultValue("newsflow.enrich.signatures.v1") String signaturesTopic,
@@ -60,6 +63,27 @@ public record EnrichProperties(
     public Retry {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("newsflow.enrich.retry.max-attempts must be at least 1, was " + maxAttempts);
+      }
+    }
+  }
+
+  /**
+   * The producer of enriched articles and dedupe signatures (idempotent, acks=all: not settable).
+   *
+   * @param linger      how long a record may wait for others to share its request; the listener flushes
+   *                    at the end of each batch, so this bounds the wait only within a batch
+   * @param batchSize   bytes per partition batch
+   * @param compression {@code none}, {@code lz4}, {@code zstd}, {@code snappy} or {@code gzip}
+   */
+  public record Producer(
+      @DefaultValue("100ms") Duration linger,
+      @DefaultValue("262144") int batchSize,
+      @DefaultValue("zstd") String compression) {
+
+    public Producer {
+      if (!Set.of("none", "lz4", "zstd", "snappy", "gzip").contains(compression)) {
+        throw new IllegalArgumentException("newsflow.enrich.producer.compression must be none, lz4, zstd, snappy or gzip, was "
+            + compression);
       }
     }
   }

@@ -49,13 +49,14 @@ class KafkaConfig {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-    // the listener sends a whole poll's worth and then waits once, so a short linger fills big batches
-    // without delaying the batch's acknowledgement much
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    // lz4, not zstd: this service is CPU-bound and its broker is on loopback or a LAN; lz4 compresses
-    // and decompresses several times faster per byte, and zstd's better ratio saves bandwidth we do not lack
-    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // the listener sends a whole poll's worth and flushes once at its end, so a long linger costs no
+    // latency there; a 5 ms linger sent ~3.5 records per request (a request per article and a half with
+    // the signatures), and the broker's and producer's per-request work cost more than the bytes
+    config.put(ProducerConfig.LINGER_MS_CONFIG, (int) properties.producer().linger().toMillis());
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, properties.producer().batchSize());
+    // zstd by default: measured on the service (BENCHMARKS.md C.3), it sends a third of lz4's bytes, so the
+    // broker does less work, and the compressing (consumer) threads cost no measurably more than with lz4
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, properties.producer().compression());
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis());
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.sendTimeout().toMillis(), 10_000));
     return config;

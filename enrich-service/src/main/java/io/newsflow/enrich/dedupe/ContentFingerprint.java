@@ -25,8 +25,9 @@ public record ContentFingerprint(String contentHash, int[] minHash, int shingleC
    * contract function): normalising and hashing 5 KB again costs more than all of the MinHash work.
    */
   public static ContentFingerprint of(String text, String contentHash) {
-    long[] shingles = TextShingles.of(text);
-    return new ContentFingerprint(contentHash, MinHasher.signature(shingles), shingles.length);
+    MinHasher.Bins bins = new MinHasher.Bins();
+    TextShingles.addShingles(text, bins);
+    return new ContentFingerprint(contentHash, bins.signature(), bins.count());
   }
 
   public boolean isLongEnoughForNearDuplicate() {

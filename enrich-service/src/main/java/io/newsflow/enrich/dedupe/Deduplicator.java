@@ -113,6 +113,11 @@ public final class Deduplicator {
     return entry;
   }
 
+  /** This instance's name in the entries it writes. */
+  public String instanceId() {
+    return instanceId;
+  }
+
   /** Learns an entry written by another instance, or by an earlier run of this service. */
   public synchronized void observe(DedupeEntry entry) {
     if (instanceId.equals(entry.instanceId())) {

@@ -28,7 +28,12 @@ final class TextShingles {
 
   private TextShingles() {}
 
-  /** Hashes of every word shingle; a text shorter than {@link #WIDTH} words gives one shingle of all its words. */
+  private static final long SHINGLE_SEED = 0x9E3779B97F4A7C15L;
+
+  /**
+   * Hashes of every word shingle; a text shorter than {@link #WIDTH} words gives one shingle of all its
+   * words. The definition {@link #addShingles} follows (tests hold the two together).
+   */
   static long[] of(String text) {
     long[] words = wordHashes(text);
     if (words.length == 0) {
@@ -37,7 +42,7 @@ final class TextShingles {
     int count = Math.max(1, words.length - WIDTH + 1);
     long[] shingles = new long[count];
     for (int i = 0; i < count; i++) {
-      long h = 0x9E3779B97F4A7C15L;
+      long h = SHINGLE_SEED;
       int end = Math.min(words.length, i + WIDTH);
       for (int j = i; j < end; j++) {
         h = Hashing.mix(h * 31 + words[j]);
@@ -45,6 +50,73 @@ final class TextShingles {
       shingles[i] = h;
     }
     return shingles;
+  }
+
+  /**
+   * Adds the hashes {@link #of} gives, in the same order, to {@code bins}, keeping only the last
+   * {@link #WIDTH} word hashes instead of arrays of all words and shingles.
+   */
+  static void addShingles(String text, MinHasher.Bins bins) {
+    if (text == null || text.isEmpty()) {
+      return;
+    }
+    // the three words before the current one, w3 the latest
+    long w1 = 0;
+    long w2 = 0;
+    long w3 = 0;
+    int words = 0;
+    long h = Hashing.FNV_OFFSET;
+    boolean inWord = false;
+    for (int i = 0, length = text.length(); i <= length; ) {
+      int lower;
+      if (i == length) {
+        i++;
+        lower = -1; // the end of the text ends its last word
+      } else {
+        lower = lowerWordCharAt(text, i);
+        i += charsAt(text, i);
+      }
+      if (lower >= 0) {
+        h = (h ^ lower) * Hashing.FNV_PRIME;
+        inWord = true;
+      } else if (inWord) {
+        long word = Hashing.mix(h);
+        if (words >= WIDTH - 1) {
+          bins.add(Hashing.mix(Hashing.mix(Hashing.mix(Hashing.mix(SHINGLE_SEED * 31 + w1) * 31 + w2) * 31 + w3) * 31 + word));
+        }
+        w1 = w2;
+        w2 = w3;
+        w3 = word;
+        words++;
+        h = Hashing.FNV_OFFSET;
+        inWord = false;
+      }
+    }
+    if (words > 0 && words < WIDTH) {
+      long shingle = SHINGLE_SEED;
+      if (words == 3) {
+        shingle = Hashing.mix(shingle * 31 + w1);
+      }
+      if (words >= 2) {
+        shingle = Hashing.mix(shingle * 31 + w2);
+      }
+      bins.add(Hashing.mix(shingle * 31 + w3));
+    }
+  }
+
+  /** The word character at {@code i} lower-cased, or -1 where a word ends (anything but a letter or digit). */
+  private static int lowerWordCharAt(String text, int i) {
+    char c = text.charAt(i);
+    if (!Character.isSurrogate(c)) {
+      return LOWER_WORD_CHAR[c];
+    }
+    int cp = text.codePointAt(i);
+    return Character.isLetterOrDigit(cp) ? Character.toLowerCase(cp) : -1;
+  }
+
+  /** How many chars the code point at {@code i} takes (a lone surrogate counts as one). */
+  private static int charsAt(String text, int i) {
+    return Character.isSurrogate(text.charAt(i)) ? Character.charCount(text.codePointAt(i)) : 1;
   }
 
   static long[] wordHashes(String text) {
@@ -56,16 +128,8 @@ final class TextShingles {
     long h = Hashing.FNV_OFFSET;
     boolean inWord = false;
     for (int i = 0, length = text.length(); i < length; ) {
-      char c = text.charAt(i);
-      int lower;
-      if (Character.isSurrogate(c)) {
-        int cp = text.codePointAt(i);
-        i += Character.charCount(cp);
-        lower = Character.isLetterOrDigit(cp) ? Character.toLowerCase(cp) : -1;
-      } else {
-        i++;
-        lower = LOWER_WORD_CHAR[c];
-      }
+      int lower = lowerWordCharAt(text, i);
+      i += charsAt(text, i);
       if (lower >= 0) {
         h = (h ^ lower) * Hashing.FNV_PRIME;
         inWord = true;

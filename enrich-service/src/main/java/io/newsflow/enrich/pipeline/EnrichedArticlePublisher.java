@@ -18,4 +18,12 @@ public final class EnrichedArticlePublisher {
   public CompletableFuture<?> publish(EnrichedArticle article) {
     return template.send(Topics.ENRICHED_ARTICLES.name(), article.articleId(), EnrichedArticleWriter.toBytes(article));
   }
+
+  /**
+   * Sends what the producer holds back for batching (this service's dedupe signatures share the
+   * producer), so a batch's last records do not wait out the linger.
+   */
+  public void flush() {
+    template.flush();
+  }
 }

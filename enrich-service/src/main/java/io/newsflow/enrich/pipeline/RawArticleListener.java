@@ -49,10 +49,12 @@ public class RawArticleListener {
         sends.add(enriched.<CompletableFuture<?>>map(e -> CompletableFuture.allOf(publisher.publish(e.article()),
             e.signatureWritten())).orElse(NOTHING_TO_SEND));
       } catch (RuntimeException e) {
+        publisher.flush();
         awaitSends(records, sends);
         throw new BatchListenerFailedException("cannot enrich " + origin(record), e, record);
       }
     }
+    publisher.flush();
     awaitSends(records, sends);
   }
 

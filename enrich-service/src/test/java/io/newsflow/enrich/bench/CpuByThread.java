@@ -3,7 +3,6 @@ package io.newsflow.enrich.bench;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,25 +17,33 @@ final class CpuByThread {
   private final long processNanos;
   private final Map<Long, Long> threadNanos;
   private final Map<Long, String> threadNames;
+  private final Map<Long, Long> threadBytes;
+  private final VmThreadCpu vmThreads;
 
-  private CpuByThread(long processNanos, Map<Long, Long> threadNanos, Map<Long, String> threadNames) {
+  private CpuByThread(long processNanos, Map<Long, Long> threadNanos, Map<Long, String> threadNames,
+      Map<Long, Long> threadBytes, VmThreadCpu vmThreads) {
+    this.vmThreads = vmThreads;
     this.processNanos = processNanos;
     this.threadNanos = threadNanos;
     this.threadNames = threadNames;
+    this.threadBytes = threadBytes;
   }
 
   static CpuByThread now() {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    // the com.sun one also counts the bytes each thread allocates: the GC's work comes from there
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     Map<Long, Long> nanos = new HashMap<>();
     Map<Long, String> names = new HashMap<>();
+    Map<Long, Long> bytes = new HashMap<>();
     for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
       if (info != null) {
         nanos.put(info.getThreadId(), Math.max(0, mx.getThreadCpuTime(info.getThreadId())));
         names.put(info.getThreadId(), info.getThreadName());
+        bytes.put(info.getThreadId(), Math.max(0, mx.getThreadAllocatedBytes(info.getThreadId())));
       }
     }
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return new CpuByThread(os.getProcessCpuTime(), nanos, names);
+    return new CpuByThread(os.getProcessCpuTime(), nanos, names, bytes, VmThreadCpu.now());
   }
 
   void printSince(long articles, double wallSeconds) {
@@ -46,18 +53,26 @@ final class CpuByThread {
         + "%.0f us of CPU per article (broker in the same process)%n", process, wallSeconds, process / wallSeconds,
         articles / process, process * 1e6 / articles);
     Map<String, Double> byRole = new TreeMap<>();
+    Map<String, Double> allocatedByRole = new TreeMap<>();
     double threads = 0;
     for (Map.Entry<Long, Long> e : end.threadNanos.entrySet()) {
       double s = (e.getValue() - threadNanos.getOrDefault(e.getKey(), 0L)) / 1e9;
-      byRole.merge(role(end.threadNames.get(e.getKey())), s, Double::sum);
+      String role = role(end.threadNames.get(e.getKey()));
+      byRole.merge(role, s, Double::sum);
+      allocatedByRole.merge(role, (double) (end.threadBytes.get(e.getKey()) - threadBytes.getOrDefault(e.getKey(), 0L)),
+          Double::sum);
       threads += s;
     }
-    byRole.put("GC, JIT and other VM threads", Math.max(0, process - threads));
+    Map<String, Double> vm = end.vmThreads.since(vmThreads);
+    vm.forEach(byRole::put);
+    double vmTotal = vm.values().stream().mapToDouble(Double::doubleValue).sum();
+    byRole.put("other VM threads (and ended threads)", Math.max(0, process - threads - vmTotal));
     // the many idle broker and timer threads add up to nothing; show what a reader can act on
     byRole.entrySet().stream().filter(e -> e.getValue() >= 0.005 * process)
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .forEach(e -> System.out.printf("  %-45s %6.1f s  %5.1f %%  %6.0f us/article%n", e.getKey(), e.getValue(),
-            100 * e.getValue() / process, e.getValue() * 1e6 / articles));
+        .forEach(e -> System.out.printf("  %-45s %6.1f s  %5.1f %%  %6.0f us/article  %6.1f KB allocated/article%n",
+            e.getKey(), e.getValue(), 100 * e.getValue() / process, e.getValue() * 1e6 / articles,
+            allocatedByRole.getOrDefault(e.getKey(), 0.0) / 1024 / articles));
   }
 
   private static String role(String thread) {

@@ -10,6 +10,8 @@ import io.newsflow.model.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,13 +34,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The service consuming from a real broker: loads N raw 5 KB articles into the raw topic, starts
  * enrich-service, and measures the time until N enriched records are on the enriched topic (polled
  * through end offsets, so the measuring costs the service nothing). Arguments: article count
- * (default 20000) and consumer threads (default 2). Run as in BENCHMARKS.md.
+ * (default 20000), consumer threads (default 2), optionally a warm-up count (articles enriched before
+ * the measured span starts: the JIT's start-up work is then left out), then any Spring arguments
+ * (settings to try). Run as in BENCHMARKS.md.
  */
 public final class ServiceThroughputHarness {
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    boolean hasWarmUp = args.length > 2 && !args[2].startsWith("--");
+    int warmUp = hasWarmUp ? Integer.parseInt(args[2]) : 0;
+    int firstSpringArg = hasWarmUp ? 3 : 2;
     Path dir = Files.createTempDirectory("enrich-throughput");
     try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, 0).start();
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
@@ -47,20 +54,30 @@ public final class ServiceThroughputHarness {
       load(broker.bootstrapServers(), BenchArticles.generate(count, 7));
       System.out.printf("loaded %d raw articles; starting enrich-service with %d consumer threads%n", count, threads);
       long started = System.nanoTime();
-      try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EnrichApplication.class).run(
-          "--server.port=" + Ports.free(),
+      List<String> springArgs = new ArrayList<>(List.of("--server.port=" + Ports.free(),
           "--newsflow.enrich.bootstrap-servers=" + broker.bootstrapServers(),
-          "--newsflow.enrich.concurrency=" + threads)) {
+          "--newsflow.enrich.concurrency=" + threads));
+      // further arguments are settings to try, e.g. --newsflow.enrich.max-poll-records=1000
+      springArgs.addAll(Arrays.asList(args).subList(Math.min(firstSpringArg, args.length), args.length));
+      try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EnrichApplication.class)
+          .run(springArgs.toArray(String[]::new))) {
         long ready = System.nanoTime();
+        if (warmUp > 0) {
+          // JIT compilation of the service, its clients and the broker is a start-up cost, not a per-article one
+          ready = awaitEnriched(admin, warmUp);
+        }
         // the listener starts before run() returns: count only what is enriched after this point
         long before = enrichedSoFar(admin);
         CpuByThread cpu = CpuByThread.now();
+        KafkaTraffic traffic = KafkaTraffic.now();
         long done = awaitEnriched(admin, count);
         double seconds = (done - ready) / 1e9;
-        System.out.printf("start-up %.1f s (%d already enriched); %d more enriched in %.2f s = %.0f articles/s%n",
+        System.out.printf("start-up%s %.1f s (%d already enriched); %d more enriched in %.2f s = %.0f articles/s%n",
+            warmUp > 0 ? " and warm-up" : "",
             (ready - started) / 1e9, before, count - before, seconds, (count - before) / seconds);
         // on a shared machine the wall-clock rate is mostly other processes' load: CPU per article is not
         cpu.printSince(count - before, seconds);
+        traffic.printSince(count - before);
       }
     }
   }

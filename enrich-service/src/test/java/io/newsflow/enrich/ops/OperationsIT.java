@@ -3,7 +3,6 @@ package io.newsflow.enrich.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.enrich.EnrichApplication;
 import io.newsflow.enrich.support.RawArticles;
 import io.newsflow.localstack.EmbeddedKafkaBroker;
@@ -11,18 +10,16 @@ import io.newsflow.localstack.Ports;
 import io.newsflow.model.article.RawArticle;
 import io.newsflow.model.json.EventJson;
 import io.newsflow.model.topic.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.newsflow.ops.testing.JsonLogLines;
+import io.newsflow.ops.testing.OpsProbe;
+import io.newsflow.ops.testing.PrometheusText;
+import io.newsflow.ops.testing.Shutdown;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -54,8 +51,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Instant PUBLISHED = Instant.parse("2025-03-04T06:15:00Z");
   private static final String TEXT = """
       ASTANA, March 4 — Kazakhstan and Uzbekistan agreed on Tuesday to speed up work on a joint industrial zone \
@@ -67,7 +62,7 @@ class OperationsIT {
   static EmbeddedKafkaBroker broker;
   static KafkaProducer<String, byte[]> producer;
   static ConfigurableApplicationContext app;
-  static String base;
+  static OpsProbe probe;
 
   @BeforeAll
   static void start() throws Exception {
@@ -88,29 +83,19 @@ class OperationsIT {
         "--newsflow.ops.kafka-check-timeout=1s",
         "--newsflow.log-format=json",
         "--logging.level.io.newsflow.enrich.ops=DEBUG");
-    base = "http://127.0.0.1:" + port;
+    probe = OpsProbe.onPort(port);
   }
 
   @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(2));
-    }
-    if (broker != null) {
-      broker.close();
-    }
+  static void stop() throws Exception {
+    Shutdown.inOrder(app, producer == null ? null : () -> producer.close(Duration.ofSeconds(2)), broker);
   }
 
   @Test
   @Order(1)
   void readinessIsUpWithTheBrokerCheckInIt() throws Exception {
-    HttpResponse<String> ready = awaitStatus("/actuator/health/readiness", 200);
-    JsonNode body = JSON.readTree(ready.body());
-    assertThat(body.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
-    assertThat(body.path("components").path("dedupeIndex").path("status").asText()).isEqualTo("UP");
+    JsonNode body = probe.awaitStatus("/actuator/health/readiness", 200).json();
+    assertThat(OpsProbe.componentStatuses(body)).containsEntry("kafka", "UP").containsEntry("dedupeIndex", "UP");
   }
 
   @Test
@@ -122,23 +107,23 @@ class OperationsIT {
         "kz-daily.example", "Tokayev, Mirziyoyev agree on border zone", TEXT.replace("ASTANA, March 4 — ", ""),
         PUBLISHED.plusSeconds(1800));
     send(original.articleId(), EventJson.toBytes(original));
-    awaitMetricAtLeast("newsflow_dedupe_verdicts_total", "verdict=\"NEW\"", 1);
+    probe.awaitMetricAtLeast("newsflow_dedupe_verdicts_total", "verdict=\"NEW\"", 1);
     send(copy.articleId(), EventJson.toBytes(copy));
     send("poison-ops-1", "{\"articleId\": \"cut off".getBytes(StandardCharsets.UTF_8));
 
-    awaitMetricAtLeast("newsflow_dedupe_verdicts_total", "verdict=\"DUPLICATE\"", 1);
-    awaitMetricAtLeast("newsflow_deadletters_total", "reason=\"undecodable\"", 1);
-    String text = scrape();
-    assertThat(metric(text, "newsflow_articles_total", "stage=\"enriched\"")).isEqualTo(2);
-    assertThat(metric(text, "newsflow_enrich_latency_seconds_count", "")).isGreaterThanOrEqualTo(2);
-    assertThat(metric(text, "newsflow_dedupe_verdicts_total", "verdict=\"UPDATE\"")).as("registered at zero").isZero();
+    probe.awaitMetricAtLeast("newsflow_dedupe_verdicts_total", "verdict=\"DUPLICATE\"", 1);
+    probe.awaitMetricAtLeast("newsflow_deadletters_total", "reason=\"undecodable\"", 1);
+    String text = probe.scrape();
+    assertThat(PrometheusText.value(text, "newsflow_articles_total", "stage=\"enriched\"")).isEqualTo(2);
+    assertThat(PrometheusText.value(text, "newsflow_enrich_latency_seconds_count", "")).isGreaterThanOrEqualTo(2);
+    assertThat(PrometheusText.value(text, "newsflow_dedupe_verdicts_total", "verdict=\"UPDATE\"")).as("registered at zero").isZero();
     assertThat(text).contains("topic=\"newsflow.articles.raw.v1.dlt\"");
     assertThat(text).as("the raw-topic consumer is bound to the registry").contains("kafka_consumer_fetch_manager_records_lag_max");
 
-    JsonNode enriched = jsonLine(output, "enriched: verdict=DUPLICATE");
+    JsonNode enriched = JsonLogLines.firstJson(output.getOut(), "enriched: verdict=DUPLICATE");
     assertThat(enriched.path("articleId").asText()).isEqualTo(copy.articleId());
     assertThat(enriched.path("feedId").asText()).isEqualTo(copy.feedId());
-    JsonNode deadLetter = jsonLine(output, "dead-lettering");
+    JsonNode deadLetter = JsonLogLines.firstJson(output.getOut(), "dead-lettering");
     assertThat(deadLetter.path("articleId").asText()).isEqualTo("poison-ops-1");
     assertThat(deadLetter.path("level").asText()).isEqualTo("WARN");
     assertThat(deadLetter.path("message").asText()).contains("newsflow.articles.raw.v1.dlt").contains("undecodable");
@@ -148,66 +133,12 @@ class OperationsIT {
   @Order(3)
   void readinessGoesDownWhenTheBrokerStops() throws Exception {
     broker.close();
-    HttpResponse<String> down = awaitStatus("/actuator/health/readiness", 503);
-    assertThat(JSON.readTree(down.body()).path("components").path("kafka").path("status").asText()).isEqualTo("DOWN");
-    assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-  }
-
-  private static JsonNode jsonLine(CapturedOutput output, String messagePart) throws Exception {
-    String line = output.getOut().lines().filter(l -> l.startsWith("{") && l.contains(messagePart)).findFirst()
-        .orElseThrow(() -> new AssertionError("no JSON log line containing '" + messagePart + "'"));
-    return JSON.readTree(line);
+    JsonNode down = probe.awaitStatus("/actuator/health/readiness", 503).json();
+    assertThat(OpsProbe.componentStatuses(down)).containsEntry("kafka", "DOWN");
+    assertThat(probe.get("/actuator/health/liveness").status()).isEqualTo(200);
   }
 
   private static void send(String key, byte[] value) throws Exception {
     producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES.name(), 0, key, value)).get();
-  }
-
-  private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String scrape() throws Exception {
-    HttpResponse<String> r = get("/actuator/prometheus");
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return r.body();
-  }
-
-  /** The value of the first sample of {@code name} whose labels contain {@code labels}; 0 when absent. */
-  static double metric(String exposition, String name, String labels) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(exposition);
-    while (m.find()) {
-      if (labels.isEmpty() || (m.group(1) != null && m.group(1).contains(labels))) {
-        return Double.parseDouble(m.group(2));
-      }
-    }
-    return 0;
-  }
-
-  private static void awaitMetricAtLeast(String name, String labels, double min) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    double value = 0;
-    while (System.nanoTime() < deadline) {
-      value = metric(scrape(), name, labels);
-      if (value >= min) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(name + "{" + labels + "} stayed at " + value + ", expected at least " + min);
-  }
-
-  private static HttpResponse<String> awaitStatus(String path, int status) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    HttpResponse<String> last = null;
-    while (System.nanoTime() < deadline) {
-      last = get(path);
-      if (last.statusCode() == status) {
-        return last;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("expected " + status + " from " + path + ", last " + (last == null ? "none" : last.statusCode() + " " + last.body()));
   }
 }
