@@ -177,8 +177,8 @@ final class Report {
   }
 
   void verify(int[] foundAsked) {
-    body.append(String.format("%nRead back through the gateway after the run: %d of %d stored articles (spread over the run) answered 200 on GET /api/v1/articles/{id}.%n",
-        foundAsked[0], foundAsked[1]));
+    body.append(String.format("%nRead back through the gateway after the run: %d of %d stored articles (spread over the run) answered 200 on GET /api/v1/articles/{id}%s.%n",
+        foundAsked[0], foundAsked[1], foundAsked[2] > 0 ? " (" + foundAsked[2] + " timed out after 10 s)" : ""));
   }
 
   void dlt(long raw, long enriched) {
