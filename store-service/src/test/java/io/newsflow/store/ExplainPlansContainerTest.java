@@ -2,18 +2,15 @@ package io.newsflow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.newsflow.store.actor.ActorDirectory;
-import io.newsflow.store.article.ArticleLinks;
 import io.newsflow.store.article.ArticleReader;
 import io.newsflow.store.article.ArticleWriter;
+import io.newsflow.store.config.StoreConfig;
 import io.newsflow.store.mongo.CommandRecordingClient;
 import io.newsflow.store.mongo.Indexes;
 import io.newsflow.store.timeline.Aggregates;
-import io.newsflow.store.timeline.CooccurrenceDays;
-import io.newsflow.store.timeline.EventTimeline;
 import io.newsflow.store.timeline.EventTimelineQuery;
 import io.newsflow.store.timeline.TimelineQuery;
 import io.newsflow.store.timeline.TimelineRequest;
@@ -78,8 +75,7 @@ class ExplainPlansContainerTest {
   void everyGatewayQueryIsAnsweredFromAnIndex() {
     MongoDatabase db = client.getDatabase("explain");
     Indexes.IndexReport indexes = Indexes.ensure(db);
-    ArticleWriter writer = new ArticleWriter(db, List.of(new ArticleLinks(db), new EventTimeline(db), new CooccurrenceDays(db)),
-        Clock.systemUTC());
+    ArticleWriter writer = StoreConfig.writerWithReadModels(db, Clock.systemUTC());
     Articles drills = StoreSuite.kazakhDrills("2024/09/drills", "2024-09-12T07:30:00Z").story("s-drills")
         .event("2024-09-10", "Exercises began on September 10, 2024.", List.of("KAZ"), List.of("military-exercises"));
     writer.write(List.of(drills.build(), StoreSuite.kazakhDrills("2024/09/more", "2024-09-12T09:30:00Z").build()));

@@ -31,6 +31,11 @@ public class StoreConfig {
 
   @Bean
   ArticleWriter articleWriter(MongoDatabase db, Clock clock) {
+    return writerWithReadModels(db, clock);
+  }
+
+  /** The writer as the service runs it, with every read model (tests and benchmarks build the same one). */
+  public static ArticleWriter writerWithReadModels(MongoDatabase db, Clock clock) {
     return new ArticleWriter(db, List.of(new ArticleLinks(db), new EventTimeline(db), new CooccurrenceDays(db)), clock);
   }
 

@@ -8,10 +8,9 @@ import com.mongodb.event.CommandListener;
 import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
+import io.newsflow.store.config.StoreConfig;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.CommandRecordingClient;
-import io.newsflow.store.timeline.CooccurrenceDays;
-import io.newsflow.store.timeline.EventTimeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +57,7 @@ class ArticleWriterCommandsTest {
   }
 
   static ArticleWriter writer(MongoDatabase db) {
-    return new ArticleWriter(db, List.of(new ArticleLinks(db), new EventTimeline(db), new CooccurrenceDays(db)),
-        Clock.fixed(START, ZoneOffset.UTC));
+    return StoreConfig.writerWithReadModels(db, Clock.fixed(START, ZoneOffset.UTC));
   }
 
   /** Articles every 7 minutes from {@code first}: several per hour bucket, each with actors, a theme, a story, an event. */

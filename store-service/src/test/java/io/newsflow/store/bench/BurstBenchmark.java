@@ -7,12 +7,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
-import io.newsflow.store.article.ArticleLinks;
 import io.newsflow.store.article.ArticleWriter;
+import io.newsflow.store.config.StoreConfig;
 import io.newsflow.store.mongo.Indexes;
 import io.newsflow.store.timeline.Aggregates;
-import io.newsflow.store.timeline.CooccurrenceDays;
-import io.newsflow.store.timeline.EventTimeline;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -68,8 +66,7 @@ public class BurstBenchmark {
             .applyConnectionString(new ConnectionString(server.uri())).addCommandListener(times).build())) {
       MongoDatabase db = client.getDatabase("burst");
       Indexes.ensure(db);
-      ArticleWriter writer = new ArticleWriter(db, List.of(new ArticleLinks(db), new EventTimeline(db), new CooccurrenceDays(db)),
-          Clock.systemUTC());
+      ArticleWriter writer = StoreConfig.writerWithReadModels(db, Clock.systemUTC());
       StoreBenchmark.report("# burst benchmark: %d articles in one hour (%s), %d feeds, %s actors an article, batch %d, H2 store in %s, %s, load %s",
           articles, HOUR, feeds, Integer.getInteger("newsflow.burst.actorsPerArticle", 0) > 0
               ? Integer.getInteger("newsflow.burst.actorsPerArticle").toString() : "2-4", batchSize, dir, Runtime.version(), StoreBenchmark.loadAverage());

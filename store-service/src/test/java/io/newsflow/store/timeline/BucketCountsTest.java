@@ -7,8 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
-import io.newsflow.store.article.ArticleLinks;
 import io.newsflow.store.article.ArticleWriter;
+import io.newsflow.store.config.StoreConfig;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.CommandRecordingClient;
 import io.newsflow.store.mongo.ConcurrentUpdateException;
@@ -58,8 +58,7 @@ class BucketCountsTest {
   }
 
   static ArticleWriter writer(MongoDatabase db) {
-    return new ArticleWriter(db, List.of(new ArticleLinks(db), new EventTimeline(db), new CooccurrenceDays(db)),
-        Clock.fixed(START, ZoneOffset.UTC));
+    return StoreConfig.writerWithReadModels(db, Clock.fixed(START, ZoneOffset.UTC));
   }
 
   /** Articles every 23 minutes from {@code first}, over several feeds, languages and actors (sparse keys). */
