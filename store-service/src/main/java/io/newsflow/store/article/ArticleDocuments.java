@@ -17,6 +17,7 @@ import io.newsflow.store.article.ArticleWriter.StoredChange;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.ConcurrentUpdateException;
+import io.newsflow.store.mongo.KeyedDocuments;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -108,7 +109,7 @@ final class ArticleDocuments {
       result = articles.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
       for (BulkWriteError err : e.getWriteErrors()) {
-        if (err.getCode() != 11000) {
+        if (err.getCode() != KeyedDocuments.DUPLICATE_KEY) {
           throw e;
         }
         if (!(writes.get(err.getIndex()) instanceof InsertOneModel)) {

@@ -14,6 +14,7 @@ import io.newsflow.store.article.ArticleWriter.StoredChange;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.ConcurrentUpdateException;
+import io.newsflow.store.mongo.KeyedDocuments;
 import io.newsflow.store.timeline.TimelineBuckets.Placement;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class TimelineItems {
     try {
       items.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
-      if (e.getWriteErrors().stream().allMatch(err -> err.getCode() == 11000)) {
+      if (e.getWriteErrors().stream().allMatch(err -> err.getCode() == KeyedDocuments.DUPLICATE_KEY)) {
         throw new ConcurrentUpdateException(Collections.TIMELINE_ITEMS,
             e.getWriteErrors().stream().map(BulkWriteError::getMessage).toList(), e);
       }

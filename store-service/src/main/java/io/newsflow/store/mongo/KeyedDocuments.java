@@ -1,5 +1,7 @@
 package io.newsflow.store.mongo;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -24,6 +26,8 @@ import org.bson.conversions.Bson;
  */
 public final class KeyedDocuments {
 
+  /** MongoDB's error code for a unique index (here {@code _id}) violated. */
+  public static final int DUPLICATE_KEY = 11000;
   private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
   private static final int LOOKUP_CHUNK = 500;
@@ -83,10 +87,24 @@ public final class KeyedDocuments {
     return updates;
   }
 
-  /** One round trip; ordered, because an {@link #ensure} must run before the updates that follow it. */
+  /**
+   * One round trip; ordered, because an {@link #ensure} must run before the updates that follow it. Two store
+   * instances upserting the same new {@code _id} at once can make one upsert fail with a duplicate key (servers
+   * that do not retry such upserts themselves): that is a race, not bad data, so it is raised as a
+   * {@link ConcurrentUpdateException} and the batch is applied again, finding the document there.
+   */
   public static void write(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
-    if (!writes.isEmpty()) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    try {
       collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+    } catch (MongoBulkWriteException e) {
+      if (!e.getWriteErrors().isEmpty() && e.getWriteErrors().stream().allMatch(err -> err.getCode() == DUPLICATE_KEY)) {
+        throw new ConcurrentUpdateException(collection.getNamespace().getCollectionName(),
+            e.getWriteErrors().stream().map(BulkWriteError::getMessage).toList(), e);
+      }
+      throw e;
     }
   }
 }
