@@ -104,6 +104,8 @@ class OperationsTest {
     String text = probe.scrape();
     assertThat(text).contains("topic=\"newsflow.articles.enriched.v1.dlt\"");
     assertThat(text).as("the enriched-topic consumer is bound to the registry").contains("kafka_consumer_fetch_manager_records_lag_max");
+    assertThat(text).as("MongoDB command times by collection (Micrometer's command listener on the store's client)")
+        .containsPattern("mongodb_driver_commands_seconds_count\\{[^}]*collection=\"articles\"[^}]*command=\"insert\"");
 
     JsonNode line = JsonLogLines.firstJson(output.getOut(), "dead-lettered");
     assertThat(line.path("articleId").asText()).isEqualTo("broken-ops-1");

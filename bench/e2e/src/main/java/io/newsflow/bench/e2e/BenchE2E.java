@@ -48,6 +48,7 @@ public final class BenchE2E {
       awaitFirstPolls(stack, corpus.feeds(), report);
       try (Probe probe = new Probe(stack.kafka, 100)) {
         Map<String, Long> cpuBefore = cpu(stack);
+        Map<String, StoreCommands.Timing> commandsBefore = storeCommands(stack);
         long start = System.currentTimeMillis() + 1_000;
         feeds.release(start, s.rate());
         report.releaseStarted(start, Report.loadAverage());
@@ -62,11 +63,13 @@ public final class BenchE2E {
         follow(s, corpus, probe, stack, report, start);
         sampler.shutdownNow();
         Map<String, Long> cpuAfter = cpu(stack);
+        Map<String, StoreCommands.Timing> commands = StoreCommands.between(commandsBefore, storeCommands(stack));
         Map<String, Long> peak = new LinkedHashMap<>();
         stack.children.forEach((name, c) -> peak.put(name, c.peakRssKib()));
         report.feedServer(feeds.feedRequests.get(), feeds.notModified.get(), feeds.bytesServed.get());
         report.pipeline(probe, feeds, start, gatewaySeen);
         report.processes(stack, cpuBefore, cpuAfter, peak);
+        report.storeCommands(commands, probe.storedCount(0, corpus.size()));
         report.verify(verify(stack, probe));
         report.dlt(probe.total("newsflow.articles.raw.v1.dlt"), probe.total("newsflow.articles.enriched.v1.dlt"));
       }
@@ -234,6 +237,20 @@ public final class BenchE2E {
       }
     }
     return new int[] {found, asked, timedOut};
+  }
+
+  /** Store-service's MongoDB command times so far; empty (and said in the report) if the scrape fails. */
+  private static Map<String, StoreCommands.Timing> storeCommands(Stack stack) {
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.store() + "/actuator/prometheus"))
+          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? StoreCommands.parse(r.body()) : Map.of();
+    } catch (java.io.IOException e) {
+      return Map.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Map.of();
+    }
   }
 
   private static Map<String, Long> cpu(Stack stack) {

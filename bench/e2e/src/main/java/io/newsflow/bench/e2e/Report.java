@@ -176,6 +176,21 @@ final class Report {
     body.append("\nService settings chosen by the harness: ").append(stack.settings).append('\n');
   }
 
+  void storeCommands(Map<String, StoreCommands.Timing> commands, int stored) {
+    body.append("\n## Store-service's MongoDB commands during the run\n\n");
+    if (commands.isEmpty()) {
+      body.append("Not available: store-service's Prometheus scrape gave no `mongodb_driver_commands_seconds`.\n");
+      return;
+    }
+    double total = commands.values().stream().mapToDouble(StoreCommands.Timing::seconds).sum();
+    body.append(String.format("Wall time of each command as the store's driver saw it (server work plus the round trip), %,d articles "
+        + "stored; commands overlap when the store runs several consumer threads.%n%n"
+        + "| collection command | calls | seconds | ms per stored article | share |%n|---|---|---|---|---|%n", stored));
+    commands.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue().seconds(), a.getValue().seconds())).forEach(e ->
+        body.append(String.format("| %s | %,d | %.1f | %.2f | %.0f %% |%n", e.getKey(), e.getValue().count(), e.getValue().seconds(),
+            e.getValue().seconds() * 1000 / Math.max(1, stored), 100 * e.getValue().seconds() / Math.max(1e-9, total))));
+  }
+
   void verify(int[] foundAsked) {
     body.append(String.format("%nRead back through the gateway after the run: %d of %d stored articles (spread over the run) answered 200 on GET /api/v1/articles/{id}%s.%n",
         foundAsked[0], foundAsked[1], foundAsked[2] > 0 ? " (" + foundAsked[2] + " timed out after 10 s)" : ""));

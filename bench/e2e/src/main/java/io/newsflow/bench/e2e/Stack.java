@@ -154,6 +154,10 @@ final class Stack implements AutoCloseable {
     return "http://127.0.0.1:" + gatewayPort;
   }
 
+  String store() {
+    return "http://127.0.0.1:" + storePort;
+  }
+
   String ingest() {
     return "http://127.0.0.1:" + ingestPort;
   }
