@@ -1,5 +1,6 @@
 package io.newsflow.enrich.event;
 
+import io.newsflow.enrich.tagging.text.PhraseMatch;
 import io.newsflow.enrich.tagging.text.TextFolder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,15 @@ final class DateAnchors {
       "in", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "for", "early", "late",
       "mid", "before", "after", "the", "spring", "summer", "autumn", "fall", "winter", "end", "start", "beginning",
       "between", "and", "to", "last", "next", "this", "previous", "on");
+
+  /**
+   * Folded word prefixes (automaton prefix phrases, {@code *}) that every anchor word ({@link #isAnchor})
+   * begins with: a digit, a month or weekday abbreviation, a relative word, a Russian anchor word. The
+   * tagger's one automaton pass finds the words that begin so, and {@link #candidateStarts(String, List)}
+   * keeps those that are anchors: a superset found while the text is read anyway, instead of a second
+   * scan of every character (which cost more than the date rules that follow it).
+   */
+  static final List<String> ANCHOR_PREFIXES = anchorPrefixes();
 
   /**
    * Where a date expression may start: at a word holding a digit, a capitalised month or weekday, or
@@ -35,11 +45,7 @@ final class DateAnchors {
         wordStarts = Arrays.copyOf(wordStarts, words * 2);
       }
       wordStarts[words++] = i;
-      boolean anchor = (c >= '0' && c <= '9')
-          || (Character.isUpperCase(c) && DateVocabulary.startsMonthOrWeekday(text, i))
-          || DateVocabulary.startsRelativeWord(text, i)
-          || (RussianDateVocabulary.isCyrillic(c) && RussianDateVocabulary.isAnchorWord(text, i, to));
-      if (!anchor) {
+      if (!isAnchor(text, i, to)) {
         continue;
       }
       int first = words - 1;
@@ -53,6 +59,80 @@ final class DateAnchors {
       }
     }
     return starts;
+  }
+
+  /**
+   * {@link #candidateStarts(String, int, int)} over the whole text, given the matches of
+   * {@link #ANCHOR_PREFIXES} in its folded form: the same starts, in the same order, with only the
+   * anchor words and the few words before them read.
+   */
+  static List<Integer> candidateStarts(String text, List<PhraseMatch> anchorPrefixes) {
+    List<Integer> starts = new ArrayList<>();
+    int to = text.length();
+    int[] leads = new int[4];
+    int lastWord = -1;
+    for (int m = 0, n = anchorPrefixes.size(); m < n; m++) {
+      int i = anchorPrefixes.get(m).start();
+      // folding turns two modifier letters (U+02B9, U+02BC) into an apostrophe, so the folded text has
+      // a few more word starts than the text: each is checked here against the text itself
+      if (i <= lastWord || (i > 0 && TextFolder.isWordChar(text.charAt(i - 1))) || !isAnchor(text, i, to)) {
+        continue;
+      }
+      lastWord = i;
+      int count = 0;
+      leads[count++] = i;
+      for (int w = i; count < 4; ) {
+        w = previousWordStart(text, w);
+        if (w < 0 || !isLeadWord(text, w, to)) {
+          break;
+        }
+        leads[count++] = w;
+      }
+      for (int k = count - 1; k >= 0; k--) {
+        if (starts.isEmpty() || starts.get(starts.size() - 1) < leads[k]) {
+          starts.add(leads[k]);
+        }
+      }
+    }
+    return starts;
+  }
+
+  /** Whether the word starting at {@code i} can anchor a date expression. */
+  private static boolean isAnchor(String text, int i, int to) {
+    char c = text.charAt(i);
+    return (c >= '0' && c <= '9')
+        || (Character.isUpperCase(c) && DateVocabulary.startsMonthOrWeekday(text, i))
+        || DateVocabulary.startsRelativeWord(text, i)
+        || (RussianDateVocabulary.isCyrillic(c) && RussianDateVocabulary.isAnchorWord(text, i, to));
+  }
+
+  /** The start of the word before the one starting at {@code wordStart}, or -1. */
+  private static int previousWordStart(String text, int wordStart) {
+    int j = wordStart - 1;
+    while (j >= 0 && !TextFolder.isWordChar(text.charAt(j))) {
+      j--;
+    }
+    if (j < 0) {
+      return -1;
+    }
+    while (j > 0 && TextFolder.isWordChar(text.charAt(j - 1))) {
+      j--;
+    }
+    return j;
+  }
+
+  private static List<String> anchorPrefixes() {
+    List<String> prefixes = new ArrayList<>();
+    for (char d = '0'; d <= '9'; d++) {
+      prefixes.add(d + "*");
+    }
+    for (String w : DateVocabulary.anchorPrefixes()) {
+      prefixes.add(TextFolder.fold(w) + "*");
+    }
+    for (String w : RussianDateVocabulary.anchorWords()) {
+      prefixes.add(w + "*");
+    }
+    return List.copyOf(prefixes);
   }
 
   /** {@link #LEAD_WORDS} filed by first letter, so a word is compared in place with a handful, not copied. */

@@ -142,11 +142,22 @@ public final class DateExpressionParser {
    */
   public List<DateExpression> parse(String text, int from, int to, LocalDate day, IntPredicate futureLeaning,
       IntPredicate pastLeaning) {
-    List<DateExpression> candidates = new ArrayList<>();
-    Matcher[] matchers = new Matcher[rules.size()];
     // trying every rule only where an expression can start keeps this linear in practice:
     // scanning each regular expression over every position cost ~20 ms per 5 KB article
-    for (int start : DateAnchors.candidateStarts(text, from, to)) {
+    return parseAt(text, from, to, DateAnchors.candidateStarts(text, from, to), day, futureLeaning, pastLeaning);
+  }
+
+  /** The whole text, at the candidate starts {@link DateAnchors#candidateStarts} gives. */
+  List<DateExpression> parseAt(String text, List<Integer> candidateStarts, LocalDate day, IntPredicate futureLeaning,
+      IntPredicate pastLeaning) {
+    return parseAt(text, 0, text.length(), candidateStarts, day, futureLeaning, pastLeaning);
+  }
+
+  private List<DateExpression> parseAt(String text, int from, int to, List<Integer> candidateStarts, LocalDate day,
+      IntPredicate futureLeaning, IntPredicate pastLeaning) {
+    List<DateExpression> candidates = new ArrayList<>();
+    Matcher[] matchers = new Matcher[rules.size()];
+    for (int start : candidateStarts) {
       char first = text.charAt(start);
       if (RussianDateRules.reads(first)) {
         DateExpression russian = RussianDateRules.at(text, from, start, to,

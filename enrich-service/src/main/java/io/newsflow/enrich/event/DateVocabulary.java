@@ -29,8 +29,15 @@ final class DateVocabulary {
   private static final String[][] PREFIXES_BY_LETTER = byFirstLetter(MONTH_OR_WEEKDAY_PREFIXES);
   private static final String[][] WEEKDAYS_BY_LETTER =
       byFirstLetter(java.util.Arrays.copyOfRange(MONTH_OR_WEEKDAY_PREFIXES, 12, 19));
-  private static final String[][] RELATIVE_BY_LETTER =
-      byFirstLetter(new String[] {"yesterday", "last", "this", "next", "previous"});
+  private static final String[] RELATIVE_WORDS = {"yesterday", "last", "this", "next", "previous"};
+  private static final String[][] RELATIVE_BY_LETTER = byFirstLetter(RELATIVE_WORDS);
+
+  /** What a word {@link #startsMonthOrWeekday} or {@link #startsRelativeWord} accepts begins with (before folding). */
+  static java.util.List<String> anchorPrefixes() {
+    java.util.List<String> prefixes = new java.util.ArrayList<>(java.util.List.of(MONTH_OR_WEEKDAY_PREFIXES));
+    prefixes.addAll(java.util.List.of(RELATIVE_WORDS));
+    return prefixes;
+  }
 
   /** Whether a capitalised month or weekday name starts at {@code i}. */
   static boolean startsMonthOrWeekday(String text, int i) {

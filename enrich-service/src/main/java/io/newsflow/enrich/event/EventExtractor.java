@@ -32,6 +32,12 @@ public final class EventExtractor {
       "предстоит", "предстоят", "ожидается", "ожидаются");
   private static final PhraseAutomaton FUTURE = PhraseAutomaton.build(FUTURE_PHRASES);
 
+  /**
+   * Folded prefixes of the words a date expression turns on (numbers, month and weekday names,
+   * "last", "вчера", ...), as automaton prefix phrases: the tagger finds them in its one pass.
+   */
+  public static final List<String> DATE_WORD_PREFIXES = DateAnchors.ANCHOR_PREFIXES;
+
   private final DateExpressionParser parser = new DateExpressionParser();
 
   /**
@@ -41,7 +47,7 @@ public final class EventExtractor {
    * @return events in text order
    */
   public List<DatedEvent> extract(String text, LocalDate published, List<ActorTag> actors, List<ThemeTag> themes) {
-    return extract(text, published, actors, themes, new FutureWords(text, null));
+    return extract(text, published, actors, themes, new FutureWords(text, null), null);
   }
 
   /**
@@ -50,13 +56,24 @@ public final class EventExtractor {
    */
   public List<DatedEvent> extract(String text, LocalDate published, List<ActorTag> actors, List<ThemeTag> themes,
       List<PhraseMatch> futurePhrases) {
-    return extract(text, published, actors, themes, new FutureWords(text, futurePhrases));
+    return extract(text, published, actors, themes, new FutureWords(text, futurePhrases), null);
+  }
+
+  /**
+   * As {@link #extract(String, LocalDate, List, List, List)}, with the matches of {@link #DATE_WORD_PREFIXES}
+   * in the folded text also already found: the date rules then look only at those words.
+   */
+  public List<DatedEvent> extract(String text, LocalDate published, List<ActorTag> actors, List<ThemeTag> themes,
+      List<PhraseMatch> futurePhrases, List<PhraseMatch> dateWords) {
+    return extract(text, published, actors, themes, new FutureWords(text, futurePhrases),
+        DateAnchors.candidateStarts(text, dateWords));
   }
 
   private List<DatedEvent> extract(String text, LocalDate published, List<ActorTag> actors, List<ThemeTag> themes,
-      FutureWords future) {
+      FutureWords future, List<Integer> candidateStarts) {
     List<int[]> sentences = SentenceSplitter.split(text);
-    List<DateExpression> dates = parser.parse(text, 0, text.length(), published,
+    List<Integer> starts = candidateStarts != null ? candidateStarts : DateAnchors.candidateStarts(text, 0, text.length());
+    List<DateExpression> dates = parser.parseAt(text, starts, published,
         offset -> future.within(sentenceAt(sentences, offset)),
         offset -> {
           int[] sentence = sentenceAt(sentences, offset);

@@ -75,6 +75,11 @@ final class RussianDateVocabulary {
     return RELATIVE.get(folded);
   }
 
+  /** The folded anchor words {@link #isAnchorWord} accepts. */
+  static Set<String> anchorWords() {
+    return ANCHORS;
+  }
+
   static boolean isCyrillic(char c) {
     return c >= '\u0400' && c <= '\u04FF';
   }

@@ -29,7 +29,7 @@ public final class ArticleTagger {
   private final EventExtractor events = new EventExtractor();
   /**
    * Groups 0 and 1 the actor tagger's names and context cues, group 2 the theme phrases, group 3 the
-   * event extractor's future-tense cues: one pass per field.
+   * event extractor's future-tense cues, group 4 the words date expressions turn on: one pass per field.
    */
   private final PhraseAutomaton phrases;
 
@@ -39,6 +39,7 @@ public final class ArticleTagger {
     List<List<String>> groups = new ArrayList<>(actors.phraseGroups());
     groups.add(themes.phrases());
     groups.add(EventExtractor.FUTURE_PHRASES);
+    groups.add(EventExtractor.DATE_WORD_PREFIXES);
     this.phrases = PhraseAutomaton.buildGroups(groups);
   }
 
@@ -63,13 +64,14 @@ public final class ArticleTagger {
     String body = text == null ? "" : text;
     LocalDate day = LocalDate.ofInstant(publishedAt == null ? Instant.now() : publishedAt, ZoneOffset.UTC);
     String foldedTitle = TextFolder.fold(t);
-    String foldedText = TextFolder.fold(body);
+    char[] foldedChars = TextFolder.foldToChars(body);
+    String foldedText = new String(foldedChars);
     List<List<PhraseMatch>> inTitle = phrases.findAllGrouped(foldedTitle);
-    List<List<PhraseMatch>> inText = phrases.findAllGrouped(foldedText);
+    List<List<PhraseMatch>> inText = phrases.findAllGrouped(foldedChars);
     List<ActorTag> actorTags = actors.tag(t, foldedTitle, new ActorTagger.Matches(inTitle.get(0), inTitle.get(1)),
         body, foldedText, new ActorTagger.Matches(inText.get(0), inText.get(1)), day);
     List<ThemeTag> themeTags = themes.classify(t, inTitle.get(2), body, inText.get(2));
-    List<DatedEvent> datedEvents = events.extract(body, day, actorTags, themeTags, inText.get(3));
+    List<DatedEvent> datedEvents = events.extract(body, day, actorTags, themeTags, inText.get(3), inText.get(4));
     return new Tags(actorTags, themeTags, datedEvents, actors.gazetteerVersion(), themes.taxonomyVersion());
   }
 }

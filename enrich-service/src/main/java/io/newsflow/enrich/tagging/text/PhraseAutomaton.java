@@ -11,11 +11,11 @@ import java.util.List;
  * with {@code Character.toLowerCase} only (no diacritics, no typographic quotes), checks word
  * boundaries with its own notion of a word, and walks a map per character.
  *
- * <p>Layout, for speed on 5 KB texts: the root and the states up to two characters deep have dense
+ * <p>Layout, for speed on 5 KB texts: the root and the states up to three characters deep have dense
  * transition rows; deeper states keep only their trie edges and a failure link. The whole automaton
  * stays a few hundred kilobytes, in cache, where a dense table over every state was several megabytes
  * and a cache miss per character. Matches start only at word boundaries, so a search leaves the root
- * only there and skips the inside of words that begin no phrase (see {@link PhraseTrie}).
+ * only there; the root is two states, at a boundary and inside a word (see {@link PhraseTrie}).
  *
  * <p>Phrases are given already folded ({@link TextFolder}). A phrase ending in {@code *} matches as
  * a word prefix, and the match runs to the end of that word ("militar*" gives all of "militarisation");
@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class PhraseAutomaton {
 
-  final char[] classOf;      // folded char -> alphabet class, 0 for chars in no phrase
+  final char[] classOf;      // folded char -> alphabet class; 0 or 1 for chars in no phrase (PhraseTrie.NO_PHRASE*)
   final int alphabet;
   final int denseStates;     // states [0, denseStates) have a full row in dense
   final int[] dense;         // state * alphabet + class -> next state, for dense states
@@ -86,22 +86,18 @@ public final class PhraseAutomaton {
   /** {@link #findAll} for every group at once: element g holds group g's matches, in text order of their ends. */
   public List<List<PhraseMatch>> findAllGrouped(String folded) {
     // one copy up front keeps the hot loop on a plain array
-    char[] text = folded.toCharArray();
+    return findAllGrouped(folded.toCharArray());
+  }
+
+  /** {@link #findAllGrouped(String)} over folded text in an array, which it does not change. */
+  public List<List<PhraseMatch>> findAllGrouped(char[] text) {
     List<List<PhraseMatch>> out = new ArrayList<>(groups);
     for (int g = 0; g < groups; g++) {
       out.add(new ArrayList<>());
     }
-    int state = 0;
-    int n = text.length;
-    boolean afterWord = false;
-    for (int i = 0; i < n; i++) {
-      char c = text[i];
-      boolean canStart = PhraseTrie.canStart(afterWord, c);
-      afterWord = TextFolder.isWordChar(c);
-      if (state == 0 && !canStart) {
-        continue; // inside a word no phrase started at
-      }
-      state = step(state, classOf[c], canStart);
+    int state = PhraseTrie.ROOT;
+    for (int i = 0, n = text.length; i < n; i++) {
+      state = step(state, classOf[text[i]]);
       for (int s = report[state]; s >= 0; s = outputLink[s]) {
         for (int o = outStart[s], end = outStart[s + 1]; o < end; o++) {
           emit(text, i, outPhrase[o], out);
@@ -125,24 +121,23 @@ public final class PhraseAutomaton {
   }
 
   /**
-   * The goto function: a deep state's own edges, else its failure link's, down to a dense row; the
-   * root starts a new match only where {@code canStart} (a word boundary).
+   * The goto function: a deep state's own edges, else its failure link's, down to a dense row (the
+   * two root states' rows say whether a match may start at the character).
    */
-  int step(int state, int cls, boolean canStart) {
-    if (cls == 0) {
-      return 0; // a character in no phrase: nothing can continue through it
-    }
+  int step(int state, int cls) {
     int s = state;
-    while (s >= denseStates) {
-      for (int e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
-        if (edgeClass[e] == cls) {
-          return edgeTo[e];
-        }
+    if (s >= denseStates) {
+      if (cls <= PhraseTrie.NO_PHRASE_WORD) {
+        return cls == PhraseTrie.NO_PHRASE ? PhraseTrie.ROOT : PhraseTrie.IN_WORD; // no phrase goes on through it
       }
-      s = fail[s];
-    }
-    if (s == 0) {
-      return canStart ? dense[cls] : 0;
+      do {
+        for (int e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
+          if (edgeClass[e] == cls) {
+            return edgeTo[e];
+          }
+        }
+        s = fail[s];
+      } while (s >= denseStates);
     }
     return dense[s * alphabet + cls];
   }

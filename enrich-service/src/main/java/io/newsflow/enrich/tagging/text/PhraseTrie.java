@@ -9,8 +9,11 @@ import java.util.Map;
  * Compiles phrase lists into {@link PhraseAutomaton}'s tables: trie, breadth-first numbering, failure links.
  *
  * <p>Failure links only lead to suffixes that start at a word boundary, and the root is only left at a
- * boundary: a match must start there anyway, so inside a word that no phrase began at, a search stays
- * at the root and costs one table read per character.
+ * boundary: a match must start there anyway. The root is two states: {@link #ROOT} after a character
+ * that ends a word (or at the start), {@link #IN_WORD} after one inside a word, where no match can
+ * start. So whether a match may start at a character is part of the state, and a step is one table
+ * read without tests of the neighbouring characters (those tests' mispredicted branches were most
+ * of a step's cost). Characters in no phrase get class {@link #NO_PHRASE} or {@link #NO_PHRASE_WORD}.
  */
 final class PhraseTrie {
 
@@ -21,6 +24,13 @@ final class PhraseTrie {
    * BENCHMARKS.md.
    */
   static final int DENSE_DEPTH = 3;
+
+  static final int ROOT = 0;
+  static final int IN_WORD = 1;
+  /** The class of a character in no phrase that ends a word (space, most punctuation). */
+  static final int NO_PHRASE = 0;
+  /** The class of a letter or digit in no phrase. */
+  static final int NO_PHRASE_WORD = 1;
 
   record Tables(char[] classOf, int alphabet, int denseStates, int[] dense, int[] edgeStart, char[] edgeClass,
                 int[] edgeTo, int[] fail, int[] report, int[] outputLink, int[] outStart, int[] outPhrase,
@@ -41,15 +51,10 @@ final class PhraseTrie {
 
   private PhraseTrie() {}
 
-  /** A match may start at {@code c} unless both it and the character before are inside one word. */
-  static boolean canStart(boolean afterWord, char c) {
-    return !(afterWord && TextFolder.isWordChar(c));
-  }
-
   static Tables compile(List<List<String>> groupLists) {
     char[] classOf = new char[Character.MAX_VALUE + 1];
-    StringBuilder classChar = new StringBuilder("\0"); // class -> its one character
-    int alphabet = 1;
+    StringBuilder classChar = new StringBuilder("\0x"); // class -> its one character (any letter for NO_PHRASE_WORD)
+    int alphabet = 2;
     int total = groupLists.stream().mapToInt(List::size).sum();
     int[] groupOf = new int[total];
     int[] localId = new int[total];
@@ -88,9 +93,19 @@ final class PhraseTrie {
         }
       }
     }
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (classOf[c] == 0 && TextFolder.isWordChar((char) c)) {
+        classOf[c] = (char) NO_PHRASE_WORD;
+      }
+    }
+    boolean[] wordClass = new boolean[alphabet];
+    for (int cls = 1; cls < alphabet; cls++) {
+      wordClass[cls] = TextFolder.isWordChar(classChar.charAt(cls));
+    }
     // breadth-first numbering: shallow (dense) states first, and every state after its failure target
     List<Node> order = new ArrayList<>();
     order.add(root);
+    order.add(new Node(0, 'x')); // IN_WORD
     for (int k = 0; k < order.size(); k++) {
       order.get(k).id = k;
       order.addAll(order.get(k).children.values());
@@ -127,19 +142,23 @@ final class PhraseTrie {
         outputLink, outStart, outPhrase.stream().mapToInt(Integer::intValue).toArray(), groupOf, localId, lengths,
         prefixOnly, groupLists.size());
     PhraseAutomaton stepper = new PhraseAutomaton(partial);
-    report[0] = outStart[1] > outStart[0] ? 0 : -1;
-    outputLink[0] = -1;
+    report[ROOT] = -1; // no empty phrases
+    report[IN_WORD] = -1;
+    outputLink[ROOT] = -1;
+    outputLink[IN_WORD] = -1;
     // in breadth-first order each state's failure target, and that target's row, are complete before it is used
     for (int s = 0; s < states; s++) {
-      boolean afterWord = s > 0 && TextFolder.isWordChar(order.get(s).last);
-      if (s < denseStates && s > 0) {
-        if (fail[s] == 0) {
-          for (int cls = 1; cls < alphabet; cls++) {
-            dense[s * alphabet + cls] = canStart(afterWord, classChar.charAt(cls)) ? dense[cls] : 0;
-          }
-        } else {
-          System.arraycopy(dense, fail[s] * alphabet, dense, s * alphabet, alphabet);
+      if (s == ROOT) {
+        for (int cls = 0; cls < alphabet; cls++) {
+          dense[cls] = wordClass[cls] ? IN_WORD : ROOT;
         }
+      } else if (s == IN_WORD) {
+        // root's row is complete (its edges were added at s = 0): inside a word only a non-word character may start one
+        for (int cls = 0; cls < alphabet; cls++) {
+          dense[IN_WORD * alphabet + cls] = wordClass[cls] ? IN_WORD : dense[cls];
+        }
+      } else if (s < denseStates) {
+        System.arraycopy(dense, fail[s] * alphabet, dense, s * alphabet, alphabet);
       }
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
         int child = edgeTo[e];
@@ -147,7 +166,8 @@ final class PhraseTrie {
         if (s < denseStates) {
           dense[s * alphabet + cls] = child;
         }
-        int f = s == 0 ? 0 : stepper.step(fail[s], cls, canStart(afterWord, classChar.charAt(cls)));
+        // a failure to the root lands on the root state that follows the child's last character
+        int f = s == ROOT ? (wordClass[cls] ? IN_WORD : ROOT) : stepper.step(fail[s], cls);
         fail[child] = f;
         outputLink[child] = report[f];
         report[child] = outStart[child + 1] > outStart[child] ? child : outputLink[child];

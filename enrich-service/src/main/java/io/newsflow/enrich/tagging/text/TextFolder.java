@@ -16,11 +16,16 @@ public final class TextFolder {
   private TextFolder() {}
 
   public static String fold(String text) {
+    return new String(foldToChars(text));
+  }
+
+  /** {@link #fold(String)} as an array, for the automaton's search without a copy back out of a String. */
+  public static char[] foldToChars(String text) {
     char[] out = new char[text.length()];
     for (int i = 0; i < out.length; i++) {
       out[i] = FOLD[text.charAt(i)];
     }
-    return new String(out);
+    return out;
   }
 
   public static char fold(char c) {

@@ -26,6 +26,29 @@ class PhraseAutomatonTest {
   }
 
   @Test
+  void staysAtTheInWordRootInsideAWordThatBeganNoPhrase() {
+    // the search pays one table read per character inside such words, instead of starting matches the
+    // boundary check would only throw away
+    PhraseAutomaton automaton = PhraseAutomaton.build(List.of("kazakh", "nato"));
+    String text = "xkazakh ankazakh unato kazakh knato";
+
+    List<Integer> states = new ArrayList<>();
+    int state = PhraseTrie.ROOT;
+    for (char c : text.toCharArray()) {
+      state = automaton.step(state, automaton.classOf[c]);
+      states.add(state);
+    }
+
+    assertThat(states.subList(0, 7)).containsOnly(PhraseTrie.IN_WORD); // "xkazakh"
+    assertThat(states.get(7)).isEqualTo(PhraseTrie.ROOT); // the space
+    assertThat(states.subList(8, 16)).containsOnly(PhraseTrie.IN_WORD); // "ankazakh": no phrase starts with "a"; "nato" not inside
+    assertThat(states.subList(17, 22)).containsOnly(PhraseTrie.IN_WORD); // "unato"
+    assertThat(states.get(23)).isGreaterThan(PhraseTrie.IN_WORD); // "k" of "kazakh" leaves the root
+    assertThat(states.subList(31, 35)).containsOnly(PhraseTrie.IN_WORD); // "knato": "k" began one, "n" cannot
+    assertThat(automaton.findAll(text)).extracting(PhraseMatch::start).containsExactly(23);
+  }
+
+  @Test
   void reportsOverlappingPhrasesAndKeepsTheLeftmostLongest() {
     PhraseAutomaton automaton = PhraseAutomaton.build(List.of("kazakh", "kazakh defence ministry", "defence"));
     String text = "the kazakh defence ministry said";
