@@ -15,8 +15,10 @@ import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.ConcurrentUpdateException;
 import io.newsflow.store.mongo.KeyedDocuments;
+import io.newsflow.store.timeline.LatestItems;
 import io.newsflow.store.timeline.TimelineBuckets.Placement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +34,11 @@ import org.bson.Document;
 final class TimelineItems {
 
   private final MongoCollection<Document> items;
+  private final MongoCollection<Document> latest;
 
   TimelineItems(MongoDatabase db) {
     this.items = db.getCollection(Collections.TIMELINE_ITEMS);
+    this.latest = db.getCollection(Collections.TIMELINE_LATEST);
   }
 
   /**
@@ -45,6 +49,7 @@ final class TimelineItems {
    */
   void write(List<StoredChange> accepted, Map<String, Placement> placed, Set<String> stored) {
     List<WriteModel<Document>> writes = new ArrayList<>(accepted.size());
+    Map<String, List<Document>> byKey = new LinkedHashMap<>();
     ReplaceOptions upsert = new ReplaceOptions().upsert(true);
     for (StoredChange c : accepted) {
       Document doc = new Document("_id", c.article().articleId())
@@ -55,6 +60,10 @@ final class TimelineItems {
           .append("item", Codecs.itemDocument(c.article()));
       writes.add(stored.contains(c.article().articleId()) ? new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, upsert)
           : new InsertOneModel<>(doc));
+      Placement placement = placed.get(c.article().articleId());
+      if (placement != null) {
+        placement.keys().forEach(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(doc.get("item", Document.class)));
+      }
     }
     if (writes.isEmpty()) {
       return;
@@ -68,5 +77,7 @@ final class TimelineItems {
       }
       throw e;
     }
+    // after the item documents, so that an item served from there exists (see LatestItems)
+    LatestItems.push(latest, byKey);
   }
 }

@@ -15,6 +15,8 @@ public final class Collections {
   public static final String TIMELINE_ITEMS = "timeline_items";
   /** Per timeline key and month: how many items each hour holds, and its bucket pages (the timeline's directory). */
   public static final String TIMELINE_MONTHS = "timeline_months";
+  /** Per busy timeline key: the list-view items of its newest articles, a cache the timeline's first page reads items from. */
+  public static final String TIMELINE_LATEST = "timeline_latest";
   /** Per timeline key: months with items, totals, and the actor's or theme's display fields. */
   public static final String TIMELINE_KEYS = "timeline_keys";
   /** Per story id: the ids of its articles, in pages. */

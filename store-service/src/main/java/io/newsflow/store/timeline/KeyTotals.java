@@ -32,9 +32,9 @@ final class KeyTotals {
    * is after the batch against the same month as read before it, {@code before}) and sets the display fields.
    * Increments, like the month documents', so two store instances never overwrite each other's counts; only
    * actors' documents are read (to merge their bounded alias lists), and a missing key document is created by
-   * the same update.
+   * the same update. Keys in {@code withLatest} are marked as having a list of newest items.
    */
-  void rewrite(List<Document> monthDocs, Map<String, Document> before, Map<String, Document> keyFields) {
+  void rewrite(List<Document> monthDocs, Map<String, Document> before, Map<String, Document> keyFields, Set<String> withLatest) {
     Map<String, Map<String, long[]>> deltas = new LinkedHashMap<>();
     for (Document m : monthDocs) {
       Document old = before.get(TimelineKeys.monthId(m.getString("key"), m.getString("month")));
@@ -63,6 +63,9 @@ final class KeyTotals {
       Document fields = keyFields.get(key);
       if (fields != null) {
         addFieldUpdates(stored.getOrDefault(key, new Document()), fields, updates);
+      }
+      if (withLatest.contains(key)) {
+        updates.add(Updates.set(LatestItems.FLAG, true)); // this batch pushes its newest items (LatestItems)
       }
       writes.add(KeyedDocuments.upsert(key, updates));
     });

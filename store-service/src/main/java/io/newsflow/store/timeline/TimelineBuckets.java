@@ -94,6 +94,7 @@ public final class TimelineBuckets {
 
   private final MongoCollection<Document> buckets;
   private final MongoCollection<Document> months;
+  private final MongoCollection<Document> latest;
   private final KeyTotals keys;
   private final int cap;
 
@@ -104,6 +105,7 @@ public final class TimelineBuckets {
   TimelineBuckets(MongoDatabase db, int cap) {
     this.buckets = db.getCollection(Collections.TIMELINE_BUCKETS);
     this.months = db.getCollection(Collections.TIMELINE_MONTHS);
+    this.latest = db.getCollection(Collections.TIMELINE_LATEST);
     this.keys = new KeyTotals(db.getCollection(Collections.TIMELINE_KEYS));
     this.cap = cap;
   }
@@ -182,8 +184,10 @@ public final class TimelineBuckets {
     }
     Set<String> recounted = recountedBases(touched.values(), removals.keySet(), directory, slots);
     Map<String, Document> written = rewritePages(removals, additions, touched, recounted);
+    // earlier versions leave the busy keys' newest items before their new items exist (LatestItems)
+    KeyedDocuments.write(latest, LatestItems.pulls(changes));
     List<Document> monthDocs = new MonthWrites(months, cap).write(touched, recounted, written, additions, directory, slots);
-    keys.rewrite(monthDocs, directory, keyFields);
+    keys.rewrite(monthDocs, directory, keyFields, LatestItems.pushedKeys(changes));
     return new Applied(touched.values().stream().filter(r -> TimelineKeys.ALL.equals(r.key()))
         .map(r -> written.get(r.id())).filter(d -> d != null).toList(), allPagesByDay(touched.values(), monthDocs), placed);
   }

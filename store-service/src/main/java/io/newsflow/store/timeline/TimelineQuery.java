@@ -13,8 +13,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -38,6 +40,7 @@ public final class TimelineQuery {
   private final MongoCollection<Document> months;
   private final MongoCollection<Document> keys;
   private final MongoCollection<Document> items;
+  private final MongoCollection<Document> latest;
   private final int maxScannedItems;
   private final TextSearchTimeline textSearch;
   private final BooleanSupplier textSearchAvailable;
@@ -53,6 +56,7 @@ public final class TimelineQuery {
     this.months = db.getCollection(Collections.TIMELINE_MONTHS);
     this.keys = db.getCollection(Collections.TIMELINE_KEYS);
     this.items = db.getCollection(Collections.TIMELINE_ITEMS);
+    this.latest = db.getCollection(Collections.TIMELINE_LATEST);
     this.maxScannedItems = maxScannedItems;
   }
 
@@ -60,7 +64,8 @@ public final class TimelineQuery {
     if (!r.titleWords().isEmpty() && textSearchAvailable.getAsBoolean()) {
       return textSearch.page(r);
     }
-    Map<String, Document> roots = drivingKeys(r);
+    DrivingKeys.Choice driving = DrivingKeys.choose(keys, r);
+    Map<String, Document> roots = driving.roots();
     if (roots.isEmpty()) {
       return new TimelinePage(List.of(), null);
     }
@@ -68,18 +73,32 @@ public final class TimelineQuery {
     Instant upper = upperBound(r);
     String lowMonth = r.from() == null ? "" : TimelineKeys.month(r.from());
     String highMonth = upper == null ? "~" : TimelineKeys.month(upper);
-    NavigableSet<String> monthLabels = new TreeSet<>(Comparator.reverseOrder());
+    NavigableMap<String, Long> monthCounts = new TreeMap<>(Comparator.reverseOrder());
     for (Document root : roots.values()) {
-      for (String m : root.get(monthsField, Document.class).keySet()) {
+      root.get(monthsField, Document.class).forEach((m, n) -> {
         if (m.compareTo(lowMonth) >= 0 && m.compareTo(highMonth) <= 0) {
-          monthLabels.add(m);
+          monthCounts.merge(m, ((Number) n).longValue(), Long::sum);
         }
-      }
+      });
     }
-    Walk walk = new Walk(r, roots.keySet(), itemFilter(r));
-    List<String> ordered = new ArrayList<>(monthLabels);
-    for (int i = 0; i < ordered.size() && !walk.isDone(); i += MONTHS_PER_READ) {
-      walkMonths(walk, ordered.subList(i, Math.min(ordered.size(), i + MONTHS_PER_READ)), upper);
+    Walk walk = new Walk(r, roots.keySet(), itemFilter(r), driving.share());
+    roots.forEach((key, root) -> {
+      if (Boolean.TRUE.equals(root.get(LatestItems.FLAG))) {
+        walk.withLatest.add(key);
+      }
+    });
+    List<String> ordered = new ArrayList<>(monthCounts.keySet());
+    for (int i = 0; i < ordered.size() && !walk.isDone(); ) {
+      // the key documents count each month's refs: read just the months expected to fill the page (a dense key's
+      // newest month alone; month documents of a busy key are several KB each), at most MONTHS_PER_READ at once
+      int end = i;
+      double expected = 0;
+      while (end < ordered.size() && end - i < MONTHS_PER_READ && expected < walk.wanted()) {
+        expected += monthCounts.get(ordered.get(end)) * walk.share;
+        end++;
+      }
+      walkMonths(walk, ordered.subList(i, end), upper);
+      i = end;
     }
     return walk.page();
   }
@@ -116,11 +135,11 @@ public final class TimelineQuery {
     for (int i = 0; i < ordered.size() && !walk.isDone(); round++) {
       // the month documents know each hour's size: read just enough hours to fill the page, more in later
       // rounds when filters reject items
-      int wanted = (walk.request.limit() + 1 - walk.taken.size()) << Math.min(round, 6);
+      double wanted = walk.wanted() * (1 << Math.min(round, 6));
       int end = i;
-      long expected = 0;
+      double expected = 0;
       while (end < ordered.size() && end - i < MAX_HOURS_PER_READ && expected < wanted) {
-        expected += hourCounts.getOrDefault(ordered.get(end), 0L);
+        expected += hourCounts.getOrDefault(ordered.get(end), 0L) * walk.share;
         end++;
       }
       List<String> hourGroup = ordered.subList(i, end);
@@ -157,63 +176,6 @@ public final class TimelineQuery {
         }
       }
     }
-  }
-
-  /** The keys whose buckets are read: of the filters given, the one with the fewest items. */
-  private Map<String, Document> drivingKeys(TimelineRequest r) {
-    List<List<String>> options = new ArrayList<>();
-    if (!r.actors().isEmpty()) {
-      List<String> actorKeys = r.actors().stream().map(TimelineKeys::actor).toList();
-      options.add(r.allActors() ? List.of(actorKeys.getFirst()) : actorKeys);
-      if (r.allActors()) {
-        actorKeys.forEach(k -> options.add(List.of(k)));
-      }
-    }
-    if (!r.themes().isEmpty()) {
-      options.add(r.themes().stream().map(TimelineKeys::theme).toList());
-    }
-    if (r.source() != null) {
-      options.add(List.of(TimelineKeys.source(r.source())));
-    }
-    if (r.language() != null) {
-      options.add(List.of(TimelineKeys.language(r.language())));
-    }
-    if (r.source() != null && r.language() != null) {
-      options.add(List.of(TimelineKeys.sourceLanguage(r.source(), r.language())));
-    }
-    if (options.isEmpty()) {
-      options.add(List.of(TimelineKeys.ALL));
-    }
-    Set<String> all = new HashSet<>();
-    options.forEach(all::addAll);
-    Map<String, Document> roots = KeyedDocuments.load(keys, all);
-    List<String> best = null;
-    long bestCost = Long.MAX_VALUE;
-    for (List<String> option : options) {
-      long cost = 0;
-      boolean anyPresent = false;
-      for (String k : option) {
-        Document root = roots.get(k);
-        if (root != null) {
-          anyPresent = true;
-          cost += ((Number) root.get("total")).longValue();
-        }
-      }
-      if (!anyPresent) {
-        return Map.of(); // a required filter matches nothing at all
-      }
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = option;
-      }
-    }
-    Map<String, Document> chosen = new LinkedHashMap<>();
-    for (String k : best) {
-      if (roots.containsKey(k)) {
-        chosen.put(k, roots.get(k));
-      }
-    }
-    return chosen;
   }
 
   private static Instant upperBound(TimelineRequest r) {
@@ -256,17 +218,24 @@ public final class TimelineQuery {
     final TimelineRequest request;
     final Set<String> keys;
     final Predicate<Document> filter;
+    /** The share of the walked refs the filters are expected to keep (see {@link DrivingKeys}). */
+    final double share;
     final long fromMillis;
     final long toMillis;
     final List<Document> taken = new ArrayList<>();
     final Map<String, Document> resolved = new java.util.HashMap<>();
+    /** The walked keys that have a list of newest items ({@link LatestItems}). */
+    final Set<String> withLatest = new HashSet<>();
+    /** The walked keys' newest items by article id, once read (empty where not read). */
+    Map<String, Document> newest;
     int scanned;
     Document lastExamined;
 
-    Walk(TimelineRequest request, Set<String> keys, Predicate<Document> filter) {
+    Walk(TimelineRequest request, Set<String> keys, Predicate<Document> filter, double share) {
       this.request = request;
       this.keys = keys;
       this.filter = filter;
+      this.share = share;
       this.fromMillis = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
       this.toMillis = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli();
     }
@@ -292,6 +261,11 @@ public final class TimelineQuery {
       }
     }
 
+    /** Refs still to take: the page and one more, which says whether a next page exists. */
+    int wanted() {
+      return request.limit() + 1 - taken.size();
+    }
+
     boolean isDone() {
       return taken.size() > request.limit() || scanned >= maxScannedItems;
     }
@@ -302,13 +276,35 @@ public final class TimelineQuery {
     }
 
     /**
-     * Reads the list-view items of the refs taken so far, by {@code _id $in}; a ref whose item does not exist
-     * yet belongs to an article whose batch is still being written, and is left out until it does.
+     * Reads the list-view items of the refs taken so far: from the walked keys' newest items ({@link LatestItems}) on a
+     * first page of at most two keys whose refs mostly pass the filters, where a busy key's page finds them all in one
+     * document, and the others by {@code _id $in}. A ref whose item does not exist yet belongs to an article whose
+     * batch is still being written, and is left out until it does.
      */
     void resolve() {
-      List<String> ids = taken.stream().map(ref -> ref.getString("articleId")).filter(id -> !resolved.containsKey(id)).toList();
-      if (!ids.isEmpty()) {
-        resolved.putAll(KeyedDocuments.load(items, ids, Projections.include("item")));
+      List<Document> open = taken.stream().filter(ref -> !resolved.containsKey(ref.getString("articleId"))).toList();
+      if (open.isEmpty()) {
+        return;
+      }
+      if (newest == null) {
+        boolean first = request.cursor() == null && request.to() == null && keys.size() <= 2 && share >= 0.5;
+        // only keys a batch pushed have a list: a sparse key's first page costs no read that finds nothing
+        newest = first && !withLatest.isEmpty()
+            ? LatestItems.itemsOf(KeyedDocuments.load(latest, withLatest.stream().map(LatestItems::id).toList()).values())
+            : Map.of();
+      }
+      List<String> missing = new ArrayList<>();
+      for (Document ref : open) {
+        Document cached = newest.get(ref.getString("articleId"));
+        // the same version as the ref: listed by the same batch (a revision pulls the old item first); checked anyway
+        if (cached != null && cached.get("t").equals(ref.get("t")) && cached.getBoolean("dup", false) == ref.getBoolean("dup", false)) {
+          resolved.put(ref.getString("articleId"), new Document("item", cached));
+        } else {
+          missing.add(ref.getString("articleId"));
+        }
+      }
+      if (!missing.isEmpty()) {
+        resolved.putAll(KeyedDocuments.load(items, missing, Projections.include("item")));
         taken.removeIf(ref -> !resolved.containsKey(ref.getString("articleId")));
       }
     }

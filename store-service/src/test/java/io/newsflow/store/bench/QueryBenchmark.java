@@ -40,7 +40,16 @@ final class QueryBenchmark {
 
   private final boolean textSearch;
 
+  /** Per-collection command times of each query, when the harness records them (null: not recorded). */
+  private final CommandTimes times;
+
   QueryBenchmark(MongoDatabase db, boolean textSearch, AtomicInteger roundTrips, Instant start, Duration span, Reporter out) {
+    this(db, textSearch, roundTrips, start, span, out, null);
+  }
+
+  QueryBenchmark(MongoDatabase db, boolean textSearch, AtomicInteger roundTrips, Instant start, Duration span, Reporter out,
+      CommandTimes times) {
+    this.times = times;
     this.db = db;
     this.textSearch = textSearch;
     this.roundTrips = roundTrips;
@@ -117,13 +126,22 @@ final class QueryBenchmark {
     return new TimelineRequest(actors, all, themes, null, null, List.of(), from, to, 50, cursor, false);
   }
 
+  /** Only the queries whose name this regular expression finds ({@code -Dnewsflow.bench.only='timeline: (?!free)'}), all when unset. */
+  private static final java.util.regex.Pattern ONLY = java.util.regex.Pattern.compile(System.getProperty("newsflow.bench.only", ""));
+
   private void measure(String name, IntConsumer query) {
+    if (!ONLY.matcher(name).find()) {
+      return;
+    }
     for (int i = 0; i < Math.min(100, QUERIES); i++) {
       query.accept(i);
     }
     long[] nanos = new long[QUERIES];
     int maxTrips = 0;
     // client and server run in this process and nothing else does meanwhile: its CPU time is the queries'
+    if (times != null) {
+      times.perBatchAndReset(1, 100);
+    }
     long cpu0 = StoreBenchmark.cpuNanos();
     for (int i = 0; i < QUERIES; i++) {
       int trips0 = roundTrips.get();
@@ -136,5 +154,9 @@ final class QueryBenchmark {
     Arrays.sort(nanos);
     out.accept("| %s | %.2f | %.2f | %.2f | %.2f | %d |", new Object[] {name, nanos[QUERIES / 2] / 1e6,
         nanos[(int) Math.ceil(QUERIES * 0.99) - 1] / 1e6, nanos[QUERIES - 1] / 1e6, cpuMs, maxTrips});
+    if (times != null) {
+      // where a query's time goes, by command and collection (ms per query, as the driver sees each reply)
+      out.accept("|   ms per query by command: %s | | | | | |", new Object[] {times.perBatchAndReset(QUERIES, 5)});
+    }
   }
 }

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
  * after this long and query the store as it is; {@code .perDay} articles per day of publication time (a
  * store of N articles is the first N of one stream, so a 100,000-article store grows into the 1,000,000 one); {@code .batch}
  * articles per write (500 by default; the service's max-poll-records is 2,000 since 27 Nov evening); {@code .raw} documents of the raw insert
- * measure; {@code .queries} measured runs per query.
+ * measure; {@code .queries} measured runs per query; {@code .times} command time per collection on each progress
+ * line and per query (what grows with the store); {@code .only} a regular expression of the queries to run.
  */
 public class StoreBenchmark {
 
@@ -75,6 +76,9 @@ public class StoreBenchmark {
     MongoClientSettings.Builder settings = MongoClientSettings.builder();
     if (Boolean.getBoolean("newsflow.bench.bytes")) {
       settings.addCommandListener(bytes);
+    }
+    if (Boolean.getBoolean("newsflow.bench.times")) {
+      settings.addCommandListener(times);
     }
     try (EmbeddedMongoServer server = new EmbeddedMongoServer(dir, 0).start();
         MongoClient client = MongoClients.create(settings
@@ -111,7 +115,8 @@ public class StoreBenchmark {
       long stored = db.getCollection("articles").estimatedDocumentCount();
       report("store: %d articles; load average %s", stored, loadAverage());
       if (QueryBenchmark.QUERIES > 0) {
-        new QueryBenchmark(db, textSearch, roundTrips, START, STEP.multipliedBy(stored), StoreBenchmark::report).run();
+        new QueryBenchmark(db, textSearch, roundTrips, START, STEP.multipliedBy(stored), StoreBenchmark::report,
+            Boolean.getBoolean("newsflow.bench.times") ? times : null).run();
       }
       report("done; load average %s", loadAverage());
     }
@@ -119,6 +124,8 @@ public class StoreBenchmark {
 
   /** Wire bytes per command, when {@code newsflow.bench.bytes} is set. */
   private final CommandBytes bytes = new CommandBytes();
+  /** Command times per collection on each progress line, when {@code newsflow.bench.times} is set (what grows with the store). */
+  private final CommandTimes times = new CommandTimes();
   private int seededBatches;
 
   /** A throughput by wall clock and per second of this process's CPU time. */
@@ -166,6 +173,8 @@ public class StoreBenchmark {
     long lastT = t0;
     long lastC = c0;
     int lastI = from;
+    int lastBatches = seededBatches;
+    times.perBatchAndReset(1, 100);
     long deadline = maxMinutes * 60e9 >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : t0 + (long) (maxMinutes * 60e9);
     String until = System.getProperty("newsflow.bench.seedUntil");
     if (until != null) {
@@ -188,6 +197,10 @@ public class StoreBenchmark {
           long cpu = cpuNanos();
           report("  written %d: last %d at %.0f/s wall, %.0f per CPU-s; load %s", i, i - lastI,
               (i - lastI) / ((now - lastT) / 1e9), (i - lastI) / ((cpu - lastC) / 1e9), loadAverage());
+          if (Boolean.getBoolean("newsflow.bench.times")) {
+            report("    ms per batch by command: %s", times.perBatchAndReset(seededBatches - lastBatches, 3));
+          }
+          lastBatches = seededBatches;
           lastT = now;
           lastC = cpu;
           lastI = i;
