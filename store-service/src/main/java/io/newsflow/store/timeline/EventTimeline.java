@@ -24,18 +24,33 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The dated-event read model: each event an article states, denormalised with its article's title, in
- * buckets per key ({@code all}, actor, theme) and day of the event's start, in pages of at most
- * {@value #PAGE_CAP} events (see {@link Pages}), plus one index document per key listing its days and their
- * slots. Like the article timeline it changes by {@code $pull} (of earlier versions) and {@code $addToSet}
- * (of deterministic items), so repeatable; items are in no particular order in a page and readers sort a
- * day's items.
+ * The dated-event read model: a compact ref per event an article states (event id, day, article id, publication
+ * time; its themes in actor pages, for the actor + theme filter), in buckets per key ({@code all}, actor, theme)
+ * and day of the event's start, in pages of at most {@value #PAGE_CAP} refs (see {@link Pages}), plus one index
+ * document per key listing its days and their slots. The event itself (sentence, expression, dates, tags) and the
+ * article's title are read at query time from the article document, which holds them already: an article states
+ * ~12 events, each listed under ~4 keys, so full items made this the largest write of a batch, and every page
+ * update makes the server rewrite the whole page (see {@code BENCHMARKS.md}, "Dated events as refs").
+ * Pages change by {@code $pull} (of earlier versions) and then {@code $push} or {@code $addToSet} of
+ * deterministic refs (see {@link #apply}), so repeatable; refs are in no particular order in a page and readers
+ * sort a day's refs. Pages written before refs hold full items (same field names plus the event's details): the
+ * reader takes those as they are, and a revision of their article replaces them by refs.
  * Events of duplicates are left out, as duplicates are left off timelines.
  */
 public final class EventTimeline implements ArticleWriter.ReadModel {
 
-  /** Events per bucket page: ~0.6 KB each (sentence and title), so a page stays under ~100 KB. */
-  public static final int PAGE_CAP = 150;
+  /**
+   * Refs per bucket page: ~150 bytes each, so a full page is ~60 KB, less than the 150 full items (~0.6 KB) of
+   * before; a day's events are read in fewer pages, and the page a batch appends to is at most that size.
+   */
+  public static final int PAGE_CAP = 400;
+  /**
+   * The cap of keys whose index was written before refs (it has no {@code cap} field): their days' slots were
+   * handed out at 150 a page, so their pages stay numbered that way (refs are added to them as well).
+   */
+  static final int LEGACY_PAGE_CAP = 150;
+
+  private static final String ACTOR_KEY_PREFIX = TimelineKeys.actor("");
 
   static final Comparator<Document> LATEST_EVENT_FIRST = Comparator
       .comparingLong((Document d) -> d.getLong("day")).reversed()
@@ -55,10 +70,19 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     return key;
   }
 
+  /**
+   * Takes the earlier versions of the batch's articles off every page of their days ({@code $pull} by article id),
+   * then adds the new refs: {@code $push} to a page whose refs are all of first versions that this writer claimed
+   * by inserting their article (a second insert fails, see {@code ArticleDocuments}; a repeat of the batch finds
+   * the article stored and comes with its footprint, so goes the other way), {@code $addToSet} to a page that gets
+   * a ref of any other change (a revision, a replay of a cut-short batch, a second store instance that lost the
+   * insert), so that a ref already there is not added twice. The same rule as {@link TimelineBuckets}.
+   */
   @Override
   public void apply(List<ArticleWriter.StoredChange> changes, TimelineBuckets.Applied timeline) {
     Map<String, Set<String>> removals = new LinkedHashMap<>();
     Map<String, List<Document>> additions = new LinkedHashMap<>();
+    Set<String> repeatable = new HashSet<>();
     for (ArticleWriter.StoredChange c : changes) {
       String articleId = c.article().articleId();
       c.previous().forEach(p -> p.eventBuckets().forEach(bucket ->
@@ -68,9 +92,11 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
       }
       List<DatedEvent> events = c.article().events();
       for (int i = 0; i < events.size(); i++) {
-        Document item = item(c.article(), events.get(i), i);
         for (String bucket : bucketsOf(events.get(i))) {
-          additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(item);
+          additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(ref(c.article(), events.get(i), i, keyOf(bucket)));
+          if (!c.previous().isEmpty() || c.write() != ArticleWriter.StoredChange.Write.INSERT) {
+            repeatable.add(bucket);
+          }
         }
       }
     }
@@ -81,22 +107,30 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     removals.keySet().forEach(b -> keys.add(keyOf(b)));
     additions.keySet().forEach(b -> keys.add(keyOf(b)));
     Map<String, Document> indexes = KeyedDocuments.load(buckets, keys);
-    Pages.Allocator slots = new Pages.Allocator(PAGE_CAP, bucket -> storedSlots(indexes.get(keyOf(bucket)), dayOf(bucket)));
+    Slots slots = new Slots(indexes);
     List<WriteModel<Document>> writes = new ArrayList<>(removals.size() + additions.size());
-    // an earlier version's items may be on any page of its day: pages are not recorded per event
-    removals.forEach((bucket, articleIds) -> Pages.ids(bucket, slots.slots(bucket), PAGE_CAP).forEach(page ->
+    // an earlier version's refs may be on any page of its day: pages are not recorded per event
+    removals.forEach((bucket, articleIds) -> Pages.ids(bucket, slots.slots(bucket), slots.cap(bucket)).forEach(page ->
         writes.add(KeyedDocuments.update(page, List.of(Updates.pull("items", Filters.in("articleId", articleIds)))))));
     Map<String, Document> pages = new LinkedHashMap<>();
-    additions.forEach((bucket, items) -> items.forEach(item -> {
+    Set<String> repeatablePages = new HashSet<>();
+    additions.forEach((bucket, refs) -> refs.forEach(ref -> {
       int page = slots.take(bucket);
-      pages.computeIfAbsent(Pages.id(bucket, page), id -> new Document("key", keyOf(bucket)).append("day", dayOf(bucket))
-          .append("page", page).append("items", new ArrayList<Document>())).getList("items", Document.class).add(item);
+      String id = Pages.id(bucket, page);
+      pages.computeIfAbsent(id, k -> new Document("key", keyOf(bucket)).append("day", dayOf(bucket))
+          .append("page", page).append("items", new ArrayList<Document>())).getList("items", Document.class).add(ref);
+      if (repeatable.contains(bucket)) {
+        repeatablePages.add(id);
+      }
     }));
-    pages.forEach((id, page) -> writes.add(KeyedDocuments.upsert(id, List.of(
-        Updates.setOnInsert(new Document("key", page.get("key")).append("day", page.get("day")).append("page", page.get("page"))),
-        Updates.addEachToSet("items", page.getList("items", Document.class))))));
+    pages.forEach((id, page) -> {
+      List<Document> refs = page.getList("items", Document.class);
+      writes.add(KeyedDocuments.upsert(id, List.of(
+          Updates.setOnInsert(new Document("key", page.get("key")).append("day", page.get("day")).append("page", page.get("page"))),
+          repeatablePages.contains(id) ? Updates.addEachToSet("items", refs) : Updates.pushEach("items", refs))));
+    });
     KeyedDocuments.write(buckets, writes);
-    updateIndexes(slots.taken());
+    updateIndexes(slots);
   }
 
   /**
@@ -104,7 +138,9 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
    * pages (raised with {@code $max}; the reader derives the page ids from it). A day emptied by a new version
    * stays listed and reads as an empty bucket; the retention sweep removes days whose buckets it empties.
    */
-  private void updateIndexes(Map<String, Long> slotsByBucket) {
+  private void updateIndexes(Slots slots) {
+    Map<String, Long> slotsByBucket = new LinkedHashMap<>(slots.current.taken());
+    slotsByBucket.putAll(slots.legacy.taken());
     Map<String, List<Bson>> byKey = new LinkedHashMap<>();
     slotsByBucket.forEach((bucket, n) ->
         byKey.computeIfAbsent(keyOf(bucket), k -> new ArrayList<>()).add(Updates.max("days." + dayOf(bucket), n)));
@@ -112,10 +148,44 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     byKey.forEach((key, updates) -> {
       // an upsert with days.<day> creates the days object itself: no separate skeleton write
       List<Bson> all = new ArrayList<>(updates);
-      all.add(Updates.setOnInsert("kind", "index"));
+      all.add(Updates.setOnInsert(new Document("kind", "index").append("cap", PAGE_CAP)));
       writes.add(KeyedDocuments.upsert(indexId(key), all));
     });
     KeyedDocuments.write(buckets, writes);
+  }
+
+  /** Refs per page of a key's days: {@link #PAGE_CAP}, or {@link #LEGACY_PAGE_CAP} for an index written before refs. */
+  static int capOf(Document index) {
+    return index == null ? PAGE_CAP : index.getInteger("cap", LEGACY_PAGE_CAP);
+  }
+
+  /** Slot allocation per bucket, at the cap of the bucket's key. */
+  private static final class Slots {
+    final Map<String, Document> indexes;
+    final Pages.Allocator current;
+    final Pages.Allocator legacy;
+
+    Slots(Map<String, Document> indexes) {
+      this.indexes = indexes;
+      this.current = new Pages.Allocator(PAGE_CAP, bucket -> storedSlots(indexes.get(keyOf(bucket)), dayOf(bucket)));
+      this.legacy = new Pages.Allocator(LEGACY_PAGE_CAP, bucket -> storedSlots(indexes.get(keyOf(bucket)), dayOf(bucket)));
+    }
+
+    int cap(String bucket) {
+      return capOf(indexes.get(keyOf(bucket)));
+    }
+
+    private Pages.Allocator of(String bucket) {
+      return cap(bucket) == PAGE_CAP ? current : legacy;
+    }
+
+    int take(String bucket) {
+      return of(bucket).take(bucket);
+    }
+
+    long slots(String bucket) {
+      return of(bucket).slots(bucket);
+    }
   }
 
   /** Slots of a day's pages; an index written before paging says 1 for a day, and its one page is page 0. */
@@ -143,13 +213,31 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     return ids;
   }
 
-  private static Document item(EnrichedArticle a, DatedEvent e, int index) {
-    return new Document("eventId", a.articleId() + ":" + index)
+  /**
+   * The ref of event {@code index} of an article under {@code key}: what the reader sorts, filters and pages by,
+   * and finds the event with in the article document. Field names are those of the full items of before, so
+   * {@code $pull} by article id and the retention sweep's {@code $pull} by publication time match both shapes.
+   */
+  static Document ref(EnrichedArticle a, DatedEvent e, int index, String key) {
+    Document ref = new Document("eventId", eventId(a.articleId(), index))
         .append("day", e.start().toEpochDay())
-        .append("start", e.start().toString()).append("end", e.end().toString())
-        .append("precision", e.precision().name()).append("expression", e.expression()).append("sentence", e.sentence())
-        .append("actors", e.actors()).append("themes", e.themes())
-        .append("articleId", a.articleId()).append("articleTitle", a.article().title())
+        .append("articleId", a.articleId())
         .append("publishedAt", Codecs.timelineTime(a).toString());
+    // only the actor + theme query filters refs by theme, and it reads the actor's pages
+    return key.startsWith(ACTOR_KEY_PREFIX) && !e.themes().isEmpty() ? ref.append("themes", e.themes()) : ref;
+  }
+
+  static String eventId(String articleId, int index) {
+    return articleId + ":" + index;
+  }
+
+  /** The index of the event in its article's {@code events}, from an event id; -1 when it is not one. */
+  static int eventIndex(String eventId) {
+    int colon = eventId.lastIndexOf(':');
+    try {
+      return colon < 0 ? -1 : Integer.parseInt(eventId.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

@@ -2,6 +2,9 @@ package io.newsflow.store.timeline;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import io.newsflow.model.article.DatedEvent;
+import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
 import io.newsflow.store.mongo.Pages;
@@ -9,12 +12,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import org.bson.Document;
 
-/** Dated events by event date, newest first, read by {@code _id} from the event bucket pages of each day. */
+/**
+ * Dated events by event date, newest first, read by {@code _id} from the event bucket pages of each day; the events
+ * of the refs a page shows are then read from their articles by one {@code _id $in} (see {@link EventTimeline}).
+ */
 public final class EventTimelineQuery {
 
   private static final int DAYS_PER_READ = 31;
@@ -32,20 +41,20 @@ public final class EventTimelineQuery {
 
   public record EventPage(List<EventItem> items, String nextCursor) {}
 
-  private final MongoCollection<org.bson.Document> buckets;
+  private final MongoCollection<Document> buckets;
+  private final MongoCollection<Document> articles;
 
   public EventTimelineQuery(MongoDatabase db) {
     this.buckets = db.getCollection(Collections.EVENT_BUCKETS);
+    this.articles = db.getCollection(Collections.ARTICLES);
   }
 
   public EventPage page(EventRequest r) {
     String key = r.actor() != null ? TimelineKeys.actor(r.actor()) : r.theme() != null ? TimelineKeys.theme(r.theme()) : TimelineKeys.ALL;
-    org.bson.Document index = KeyedDocuments.load(buckets, List.of(EventTimeline.indexId(key))).get(key);
+    Document index = KeyedDocuments.load(buckets, List.of(EventTimeline.indexId(key))).get(key);
     if (index == null) {
       return new EventPage(List.of(), null);
     }
-    long fromDay = r.from() == null ? Long.MIN_VALUE : r.from().toEpochDay();
-    long toDay = r.to() == null ? Long.MAX_VALUE : r.to().toEpochDay();
     String low = r.from() == null ? "" : r.from().toString();
     String high = r.to() == null ? "~" : r.to().minusDays(1).toString();
     if (r.cursor() != null) {
@@ -53,36 +62,41 @@ public final class EventTimelineQuery {
       high = c.compareTo(high) < 0 ? c : high;
     }
     TreeSet<String> days = new TreeSet<>(Comparator.reverseOrder());
-    for (String m : index.get("days", org.bson.Document.class).keySet()) {
+    for (String m : index.get("days", Document.class).keySet()) {
       if (m.compareTo(low) >= 0 && m.compareTo(high) <= 0) {
         days.add(m);
       }
     }
-    List<org.bson.Document> taken = new ArrayList<>();
+    // limit + 1 events, the extra one saying whether there is a next page; a ref whose event is gone is skipped
+    List<EventItem> taken = new ArrayList<>();
+    List<Document> pending = new ArrayList<>();
     List<String> ordered = new ArrayList<>(days);
     for (int i = 0; i < ordered.size() && taken.size() <= r.limit(); i += DAYS_PER_READ) {
       Map<String, List<String>> pagesByDay = new LinkedHashMap<>();
       for (String day : ordered.subList(i, Math.min(ordered.size(), i + DAYS_PER_READ))) {
-        pagesByDay.put(day, Pages.ids(EventTimeline.bucketId(key, day), EventTimeline.storedSlots(index, day), EventTimeline.PAGE_CAP));
+        pagesByDay.put(day, Pages.ids(EventTimeline.bucketId(key, day), EventTimeline.storedSlots(index, day), EventTimeline.capOf(index)));
       }
       List<String> ids = pagesByDay.values().stream().flatMap(List::stream).toList();
-      Map<String, org.bson.Document> loaded = KeyedDocuments.load(buckets, ids, null, PAGES_PER_READ);
+      Map<String, Document> loaded = KeyedDocuments.load(buckets, ids, null, PAGES_PER_READ);
       for (List<String> dayPages : pagesByDay.values()) {
-        List<org.bson.Document> dayItems = new ArrayList<>();
+        List<Document> dayRefs = new ArrayList<>();
         dayPages.stream().map(loaded::get).filter(Objects::nonNull)
-            .forEach(page -> dayItems.addAll(page.getList("items", org.bson.Document.class)));
-        dayItems.sort(EventTimeline.LATEST_EVENT_FIRST);
-        for (org.bson.Document item : dayItems) {
-          long day = item.getLong("day");
-          if (day < fromDay || day >= toDay || (r.cursor() != null && !r.cursor().isBefore(day, item.getString("eventId")))) {
+            .forEach(page -> dayRefs.addAll(page.getList("items", Document.class)));
+        dayRefs.sort(EventTimeline.LATEST_EVENT_FIRST);
+        String previous = null;
+        for (Document ref : dayRefs) {
+          String eventId = ref.getString("eventId");
+          // two store instances racing on one article can leave its ref on two pages of the day: shown once
+          if (eventId.equals(previous) || !matches(ref, r)) {
             continue;
           }
-          if (r.actor() != null && r.theme() != null && !item.getList("themes", String.class).contains(r.theme())) {
-            continue;
-          }
-          taken.add(item);
-          if (taken.size() > r.limit()) {
-            break;
+          previous = eventId;
+          pending.add(ref);
+          if (taken.size() + pending.size() > r.limit()) {
+            resolve(pending, r, taken);
+            if (taken.size() > r.limit()) {
+              break;
+            }
           }
         }
         if (taken.size() > r.limit()) {
@@ -90,16 +104,68 @@ public final class EventTimelineQuery {
         }
       }
     }
-    List<EventItem> items = taken.stream().limit(r.limit()).map(EventTimelineQuery::toItem).toList();
+    resolve(pending, r, taken);
+    List<EventItem> items = taken.stream().limit(r.limit()).toList();
     String next = null;
     if (taken.size() > r.limit()) {
-      org.bson.Document last = taken.get(r.limit() - 1);
-      next = new TimelineCursor(last.getLong("day"), last.getString("eventId")).encode();
+      EventItem last = items.getLast();
+      next = new TimelineCursor(last.start().toEpochDay(), last.eventId()).encode();
     }
     return new EventPage(items, next);
   }
 
-  private static EventItem toItem(org.bson.Document d) {
+  private static boolean matches(Document ref, EventRequest r) {
+    long day = ref.getLong("day");
+    if ((r.from() != null && day < r.from().toEpochDay()) || (r.to() != null && day >= r.to().toEpochDay())
+        || (r.cursor() != null && !r.cursor().isBefore(day, ref.getString("eventId")))) {
+      return false;
+    }
+    return r.actor() == null || r.theme() == null || ref.getList("themes", String.class, List.of()).contains(r.theme());
+  }
+
+  /**
+   * Turns the pending refs into events, in their order, and clears them: a full item (a page written before refs)
+   * as it is, a ref from its article, read for all of them by one {@code _id $in}. A ref whose article is gone
+   * (retention), is now a duplicate, or no longer states that event under that key and day (a revision raced this
+   * read, and its new refs are elsewhere) is skipped.
+   */
+  private void resolve(List<Document> pending, EventRequest r, List<EventItem> taken) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Set<String> articleIds = new LinkedHashSet<>();
+    pending.stream().filter(ref -> !ref.containsKey("sentence")).forEach(ref -> articleIds.add(ref.getString("articleId")));
+    Map<String, Document> found = articleIds.isEmpty() ? Map.of()
+        : KeyedDocuments.load(articles, articleIds, Projections.include("title", "events", "dedupe.verdict"));
+    for (Document ref : pending) {
+      EventItem item = ref.containsKey("sentence") ? fromFullItem(ref) : fromArticle(ref, found.get(ref.getString("articleId")), r);
+      if (item != null) {
+        taken.add(item);
+      }
+    }
+    pending.clear();
+  }
+
+  private static EventItem fromArticle(Document ref, Document article, EventRequest r) {
+    if (article == null || "DUPLICATE".equals(article.get("dedupe", new Document()).getString("verdict"))) {
+      return null;
+    }
+    List<Document> events = article.getList("events", Document.class, List.of());
+    int index = EventTimeline.eventIndex(ref.getString("eventId"));
+    if (index < 0 || index >= events.size()) {
+      return null;
+    }
+    DatedEvent e = Codecs.value(events.get(index), DatedEvent.class);
+    if (e.start().toEpochDay() != ref.getLong("day") || (r.actor() != null && !e.actors().contains(r.actor()))
+        || (r.theme() != null && !e.themes().contains(r.theme()))) {
+      return null;
+    }
+    return new EventItem(ref.getString("eventId"), e.start(), e.end(), e.precision().name(), e.expression(), e.sentence(),
+        e.actors(), e.themes(), ref.getString("articleId"), article.getString("title"), ref.getString("publishedAt"));
+  }
+
+  /** An item of a page written before refs, which holds the event and its article's title itself. */
+  private static EventItem fromFullItem(Document d) {
     return new EventItem(d.getString("eventId"), LocalDate.parse(d.getString("start")), LocalDate.parse(d.getString("end")),
         d.getString("precision"), d.getString("expression"), d.getString("sentence"),
         d.getList("actors", String.class), d.getList("themes", String.class), d.getString("articleId"),

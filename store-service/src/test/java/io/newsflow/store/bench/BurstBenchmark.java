@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * each collection's commands ({@link CommandTimes}). Settings ({@code -D}): {@code newsflow.burst.feeds} (1,000),
  * {@code .dir} (keep the H2 store there; a fresh temp folder otherwise), {@code .every}, {@code .minutes} (stop
  * after this long), {@code .actorsPerArticle} (0: the synthetic corpus's 2-4 actors; the end-to-end corpus's articles
- * name many more, see {@link BurstCorpus}), {@code newsflow.bench.batch} (500).
+ * name many more, see {@link BurstCorpus}), {@code .eventsPerArticle} (0: one event in a third of the articles; the
+ * end-to-end corpus's enriched articles carry ~11.8), {@code newsflow.bench.batch} (500).
  */
 public class BurstBenchmark {
 
@@ -67,9 +68,11 @@ public class BurstBenchmark {
       MongoDatabase db = client.getDatabase("burst");
       Indexes.ensure(db);
       ArticleWriter writer = StoreConfig.writerWithReadModels(db, Clock.systemUTC());
-      StoreBenchmark.report("# burst benchmark: %d articles in one hour (%s), %d feeds, %s actors an article, batch %d, H2 store in %s, %s, load %s",
+      StoreBenchmark.report("# burst benchmark: %d articles in one hour (%s), %d feeds, %s actors an article, %s events an article, batch %d, H2 store in %s, %s, load %s",
           articles, HOUR, feeds, Integer.getInteger("newsflow.burst.actorsPerArticle", 0) > 0
-              ? Integer.getInteger("newsflow.burst.actorsPerArticle").toString() : "2-4", batchSize, dir, Runtime.version(), StoreBenchmark.loadAverage());
+              ? Integer.getInteger("newsflow.burst.actorsPerArticle").toString() : "2-4",
+          Integer.getInteger("newsflow.burst.eventsPerArticle", 0) > 0 ? Integer.getInteger("newsflow.burst.eventsPerArticle").toString() : "1 in 3 articles: 1",
+          batchSize, dir, Runtime.version(), StoreBenchmark.loadAverage());
       StoreBenchmark.report("| stored | window articles/s wall | writer-thread CPU ms/article | other threads CPU ms/article | wall ms per batch: all commands, and each command taking ≥ 2 %% | load |");
       BurstCorpus corpus = new BurstCorpus(HOUR, articles, feeds);
       long start = System.nanoTime();
