@@ -6,7 +6,10 @@ import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.timeline.EventTimeline;
 import io.newsflow.store.timeline.TimelineBuckets.Placement;
 import io.newsflow.store.timeline.TimelineKeys;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +29,7 @@ public record ArticleFootprint(Placement placement, String storyId, String dupli
   public static ArticleFootprint of(EnrichedArticle e) {
     Placement placement = new Placement(TimelineKeys.hour(Codecs.timelineTime(e)), List.copyOf(TimelineKeys.keysOf(e).keySet()));
     return new ArticleFootprint(placement, e.dedupe().storyId(), e.dedupe().isDuplicate() ? e.dedupe().duplicateOf() : null,
-        eventBuckets(e.events()));
+        eventBuckets(e.events(), EventTimeline.publishedDay(e)));
   }
 
   /** This footprint with the timeline placement the writer chose (null: as it is). */
@@ -40,9 +43,10 @@ public record ArticleFootprint(Placement placement, String storyId, String dupli
     boolean duplicate = dedupe != null && "DUPLICATE".equals(dedupe.getString("verdict"));
     List<DatedEvent> events = new ArrayList<>();
     d.getList("events", Document.class, List.of()).forEach(e -> events.add(Codecs.value(e, DatedEvent.class)));
-    return new ArticleFootprint(Placement.fromDocument(d.get("timeline", Document.class)),
+    Placement placement = Placement.fromDocument(d.get("timeline", Document.class));
+    return new ArticleFootprint(placement,
         dedupe == null ? null : dedupe.getString("storyId"), duplicate ? dedupe.getString("duplicateOf") : null,
-        eventBuckets(events));
+        storedEventBuckets(events, publishedDay(d, placement)));
   }
 
   /** The footprint as the item document keeps it (see {@link TimelineItems}). */
@@ -56,9 +60,36 @@ public record ArticleFootprint(Placement placement, String storyId, String dupli
         d.getString("duplicateOf"), d.getList("eventBuckets", String.class, List.of()));
   }
 
-  private static List<String> eventBuckets(List<DatedEvent> events) {
+  private static List<String> eventBuckets(List<DatedEvent> events, LocalDate published) {
     Set<String> ids = new LinkedHashSet<>();
-    events.forEach(e -> ids.addAll(EventTimeline.bucketsOf(e)));
+    events.forEach(e -> ids.addAll(EventTimeline.bucketsOf(e, published)));
     return List.copyOf(ids);
+  }
+
+  /**
+   * The event buckets of an article document without an item document (a batch cut short, or stored before
+   * footprints): its day buckets, where every event was before month buckets, and those of the current rule, so
+   * that a new version removes its refs wherever the writer of the stored version put them.
+   */
+  private static List<String> storedEventBuckets(List<DatedEvent> events, LocalDate published) {
+    Set<String> ids = new LinkedHashSet<>();
+    events.forEach(e -> ids.addAll(EventTimeline.dayBucketsOf(e)));
+    if (published != null) {
+      ids.addAll(eventBuckets(events, published));
+    }
+    return List.copyOf(ids);
+  }
+
+  /**
+   * The publication day (UTC) of an article document: its {@code timelineAt}, or the day of its timeline hour
+   * ({@code 2024-09-12T07}, from the same time), which the writer's projection of stored versions reads.
+   */
+  private static LocalDate publishedDay(Document d, Placement placement) {
+    Date timelineAt = d.getDate("timelineAt");
+    if (timelineAt != null) {
+      return LocalDate.ofInstant(timelineAt.toInstant(), ZoneOffset.UTC);
+    }
+    return placement == null || placement.hour() == null || placement.hour().length() < 10 ? null
+        : LocalDate.parse(placement.hour().substring(0, 10));
   }
 }

@@ -12,6 +12,8 @@ import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
 import io.newsflow.store.mongo.Pages;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -49,6 +51,8 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
    * handed out at 150 a page, so their pages stay numbered that way (refs are added to them as well).
    */
   static final int LEGACY_PAGE_CAP = 150;
+  /** Events at most this many days before or after their article's publication are bucketed by day, others by month. */
+  static final int DAY_BUCKET_DAYS = 31;
 
   private static final String ACTOR_KEY_PREFIX = TimelineKeys.actor("");
 
@@ -92,7 +96,7 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
       }
       List<DatedEvent> events = c.article().events();
       for (int i = 0; i < events.size(); i++) {
-        for (String bucket : bucketsOf(events.get(i))) {
+        for (String bucket : bucketsOf(events.get(i), publishedDay(c.article()))) {
           additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(ref(c.article(), events.get(i), i, keyOf(bucket)));
           if (!c.previous().isEmpty() || c.write() != ArticleWriter.StoredChange.Write.INSERT) {
             repeatable.add(bucket);
@@ -203,14 +207,42 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     return bucket.substring(bucket.lastIndexOf('|') + 1);
   }
 
-  public static List<String> bucketsOf(DatedEvent e) {
-    // day buckets: a month of "all" events grows with the corpus, a day stays small
-    String day = e.start().toString();
+  /**
+   * The buckets of an event stated by an article published on {@code published}: under the event's day when it
+   * is within {@value #DAY_BUCKET_DAYS} days of the publication, else under its month (see {@link #label}).
+   */
+  public static List<String> bucketsOf(DatedEvent e, LocalDate published) {
+    return bucketsAt(e, label(e.start(), published));
+  }
+
+  /** The buckets of an event under the day label, as every event was bucketed before month buckets. */
+  public static List<String> dayBucketsOf(DatedEvent e) {
+    return bucketsAt(e, e.start().toString());
+  }
+
+  private static List<String> bucketsAt(DatedEvent e, String label) {
     List<String> ids = new ArrayList<>();
-    ids.add(bucketId(TimelineKeys.ALL, day));
-    e.actors().stream().distinct().forEach(a -> ids.add(bucketId(TimelineKeys.actor(a), day)));
-    e.themes().stream().distinct().forEach(t -> ids.add(bucketId(TimelineKeys.theme(t), day)));
+    ids.add(bucketId(TimelineKeys.ALL, label));
+    e.actors().stream().distinct().forEach(a -> ids.add(bucketId(TimelineKeys.actor(a), label)));
+    e.themes().stream().distinct().forEach(t -> ids.add(bucketId(TimelineKeys.theme(t), label)));
     return ids;
+  }
+
+  /**
+   * The bucket label of an event day: the day ({@code 2024-09-10}) near its article's publication, where most
+   * events of a burst fall and a day's page fills; the month ({@code 2022-01}) further away, where a batch's
+   * events scatter over thousands of days and a day page per event was one more sparse page update (see
+   * {@code BENCHMARKS.md}, "Month buckets for distant events"). Decided from the article alone, so a replay or
+   * revision removes exactly what its version added; readers take both labels.
+   */
+  public static String label(LocalDate start, LocalDate published) {
+    long distance = Math.abs(start.toEpochDay() - published.toEpochDay());
+    return distance <= DAY_BUCKET_DAYS ? start.toString() : start.toString().substring(0, 7);
+  }
+
+  /** The publication day (UTC) the bucket rule measures from: the article's timeline time. */
+  public static LocalDate publishedDay(EnrichedArticle a) {
+    return LocalDate.ofInstant(Codecs.timelineTime(a), ZoneOffset.UTC);
   }
 
   /**

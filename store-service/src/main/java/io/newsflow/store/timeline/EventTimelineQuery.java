@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.bson.Document;
 
 /**
- * Dated events by event date, newest first, read by {@code _id} from the event bucket pages of each day; the events
+ * Dated events by event date, newest first, read by {@code _id} from the event bucket pages of each day or month
+ * (a month bucket holds events far from their article's publication, see {@link EventTimeline#label}); the events
  * of the refs a page shows are then read from their articles by one {@code _id $in} (see {@link EventTimeline}).
  */
 public final class EventTimelineQuery {
@@ -61,32 +62,45 @@ public final class EventTimelineQuery {
       String c = LocalDate.ofEpochDay(r.cursor().t()).toString();
       high = c.compareTo(high) < 0 ? c : high;
     }
-    TreeSet<String> days = new TreeSet<>(Comparator.reverseOrder());
-    for (String m : index.get("days", Document.class).keySet()) {
-      if (m.compareTo(low) >= 0 && m.compareTo(high) <= 0) {
-        days.add(m);
+    // labels by month, newest first: a month bucket ("2022-01", events far from their article's publication)
+    // covers its whole month, so each month's refs are sorted together, day buckets and month bucket alike
+    String lowMonth = low.isEmpty() ? low : low.substring(0, 7);
+    String highMonth = high.equals("~") ? high : high.substring(0, 7);
+    TreeMap<String, List<String>> months = new TreeMap<>(Comparator.reverseOrder());
+    for (String label : index.get("days", Document.class).keySet()) {
+      boolean month = label.length() == 7;
+      if (month ? label.compareTo(lowMonth) >= 0 && label.compareTo(highMonth) <= 0
+          : label.compareTo(low) >= 0 && label.compareTo(high) <= 0) {
+        months.computeIfAbsent(label.substring(0, 7), k -> new ArrayList<>()).add(label);
       }
     }
     // limit + 1 events, the extra one saying whether there is a next page; a ref whose event is gone is skipped
     List<EventItem> taken = new ArrayList<>();
     List<Document> pending = new ArrayList<>();
-    List<String> ordered = new ArrayList<>(days);
-    for (int i = 0; i < ordered.size() && taken.size() <= r.limit(); i += DAYS_PER_READ) {
-      Map<String, List<String>> pagesByDay = new LinkedHashMap<>();
-      for (String day : ordered.subList(i, Math.min(ordered.size(), i + DAYS_PER_READ))) {
-        pagesByDay.put(day, Pages.ids(EventTimeline.bucketId(key, day), EventTimeline.storedSlots(index, day), EventTimeline.capOf(index)));
+    List<List<String>> ordered = new ArrayList<>(months.values());
+    for (int i = 0; i < ordered.size() && taken.size() <= r.limit(); ) {
+      // whole months per read, about DAYS_PER_READ labels
+      Map<List<String>, List<String>> pagesByMonth = new LinkedHashMap<>();
+      int labels = 0;
+      for (; i < ordered.size() && (labels == 0 || labels + ordered.get(i).size() <= DAYS_PER_READ); i++) {
+        List<String> pageIds = new ArrayList<>();
+        for (String label : ordered.get(i)) {
+          pageIds.addAll(Pages.ids(EventTimeline.bucketId(key, label), EventTimeline.storedSlots(index, label), EventTimeline.capOf(index)));
+        }
+        pagesByMonth.put(ordered.get(i), pageIds);
+        labels += ordered.get(i).size();
       }
-      List<String> ids = pagesByDay.values().stream().flatMap(List::stream).toList();
+      List<String> ids = pagesByMonth.values().stream().flatMap(List::stream).toList();
       Map<String, Document> loaded = KeyedDocuments.load(buckets, ids, null, PAGES_PER_READ);
-      for (List<String> dayPages : pagesByDay.values()) {
-        List<Document> dayRefs = new ArrayList<>();
-        dayPages.stream().map(loaded::get).filter(Objects::nonNull)
-            .forEach(page -> dayRefs.addAll(page.getList("items", Document.class)));
-        dayRefs.sort(EventTimeline.LATEST_EVENT_FIRST);
+      for (List<String> monthPages : pagesByMonth.values()) {
+        List<Document> monthRefs = new ArrayList<>();
+        monthPages.stream().map(loaded::get).filter(Objects::nonNull)
+            .forEach(page -> monthRefs.addAll(page.getList("items", Document.class)));
+        monthRefs.sort(EventTimeline.LATEST_EVENT_FIRST);
         String previous = null;
-        for (Document ref : dayRefs) {
+        for (Document ref : monthRefs) {
           String eventId = ref.getString("eventId");
-          // two store instances racing on one article can leave its ref on two pages of the day: shown once
+          // two store instances racing on one article can leave its ref on two pages: shown once
           if (eventId.equals(previous) || !matches(ref, r)) {
             continue;
           }
