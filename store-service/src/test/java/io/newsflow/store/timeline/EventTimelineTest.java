@@ -2,70 +2,31 @@ package io.newsflow.store.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
-import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.Indexes;
 import io.newsflow.store.timeline.EventTimelineQuery.EventItem;
 import io.newsflow.store.timeline.EventTimelineQuery.EventPage;
 import io.newsflow.store.timeline.EventTimelineQuery.EventRequest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The event read model's rules: pages hold compact refs, the events are read from their articles, revisions and
  * replays leave exactly the latest version's refs, pages written before refs (full items) still read.
  */
-class EventTimelineTest {
+class EventTimelineTest extends EventStoreTest {
 
-  static EmbeddedMongoServer server;
-  static MongoClient client;
-  MongoDatabase db;
-  ArticleWriter writer;
-  EventTimelineQuery events;
-
-  @BeforeAll
-  static void start() {
-    server = EmbeddedMongoServer.inMemory().start();
-    client = MongoClients.create(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void connect() {
-    db = client.getDatabase("ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-    Indexes.ensure(db);
-    writer = new ArticleWriter(db, List.of(new EventTimeline(db)), Clock.fixed(Instant.parse("2024-09-12T09:00:00Z"), ZoneOffset.UTC));
-    events = new EventTimelineQuery(db);
-  }
-
-  @AfterEach
-  void drop() {
-    db.drop();
+  @Override
+  Instant now() {
+    return Instant.parse("2024-09-12T09:00:00Z");
   }
 
   static Articles anniversary(int revision) {
