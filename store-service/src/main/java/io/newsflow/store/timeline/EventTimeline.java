@@ -95,10 +95,12 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
         continue;
       }
       List<DatedEvent> events = c.article().events();
+      LocalDate published = publishedDay(c.article());
+      boolean claimedFirstVersion = c.previous().isEmpty() && c.write() == ArticleWriter.StoredChange.Write.INSERT;
       for (int i = 0; i < events.size(); i++) {
-        for (String bucket : bucketsOf(events.get(i), publishedDay(c.article()))) {
+        for (String bucket : bucketsOf(events.get(i), published)) {
           additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(ref(c.article(), events.get(i), i, keyOf(bucket)));
-          if (!c.previous().isEmpty() || c.write() != ArticleWriter.StoredChange.Write.INSERT) {
+          if (!claimedFirstVersion) {
             repeatable.add(bucket);
           }
         }

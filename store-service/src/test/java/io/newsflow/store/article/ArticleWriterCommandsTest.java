@@ -2,15 +2,13 @@ package io.newsflow.store.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
-import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
 import io.newsflow.store.config.StoreConfig;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.CommandRecordingClient;
+import io.newsflow.store.mongo.InMemoryMongo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The commands the writer sends, seen by a driver {@link CommandListener}: what keeps writes fast and
@@ -36,25 +33,13 @@ class ArticleWriterCommandsTest {
   static final Set<String> WRITES = Set.of("insert", "update", "delete");
   static final Instant START = Instant.parse("2024-09-01T00:00:00Z");
 
-  static EmbeddedMongoServer server;
-  static MongoClient client;
   static final List<Sent> commands = new CopyOnWriteArrayList<>();
 
   /** A command as sent; copied, because the event's document is only valid during the callback. */
   record Sent(String databaseName, String name, BsonDocument command) {}
 
-  @BeforeAll
-  static void start() {
-    server = EmbeddedMongoServer.inMemory().start();
-    client = CommandRecordingClient.create(server.uri(),
-        event -> commands.add(new Sent(event.getDatabaseName(), event.getCommandName(), event.getCommand().clone())));
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  static final InMemoryMongo mongo = new InMemoryMongo(event -> commands.add(new Sent(event.getDatabaseName(), event.getCommandName(), event.getCommand().clone())));
 
   static ArticleWriter writer(MongoDatabase db) {
     return StoreConfig.writerWithReadModels(db, Clock.fixed(START, ZoneOffset.UTC));
@@ -110,7 +95,7 @@ class ArticleWriterCommandsTest {
 
   @Test
   void aBatchOfNewArticlesSelectsEveryDocumentByIdOnly() {
-    MongoDatabase db = client.getDatabase("cmds_ids");
+    MongoDatabase db = mongo.client().getDatabase("cmds_ids");
     ArticleWriter writer = writer(db);
     writer.write(batch(0, 40, 1));
     List<Sent> sent = commandsOf(db, () -> writer.write(batch(30, 60, 1)));
@@ -121,7 +106,7 @@ class ArticleWriterCommandsTest {
 
   @Test
   void everyArticleOfABatchHasItsItemLookedUpInOneQuery() {
-    MongoDatabase db = client.getDatabase("cmds_item_lookups");
+    MongoDatabase db = mongo.client().getDatabase("cmds_item_lookups");
     ArticleWriter writer = writer(db);
     writer.write(batch(0, 40, 1));
     List<Sent> sent = commandsOf(db, () -> writer.write(batch(30, 60, 1)));
@@ -138,7 +123,7 @@ class ArticleWriterCommandsTest {
 
   @Test
   void aBatchOfNewArticlesInsertsThemWithoutReadingArticleDocuments() {
-    MongoDatabase db = client.getDatabase("cmds_optimistic_insert");
+    MongoDatabase db = mongo.client().getDatabase("cmds_optimistic_insert");
     ArticleWriter writer = writer(db);
     writer.write(batch(0, 40, 1));
     List<Sent> fresh = commandsOf(db, () -> writer.write(batch(40, 60, 1)));
@@ -164,7 +149,7 @@ class ArticleWriterCommandsTest {
 
   @Test
   void revisionsRewriteReadModelsByIdOnly() {
-    MongoDatabase db = client.getDatabase("cmds_revisions");
+    MongoDatabase db = mongo.client().getDatabase("cmds_revisions");
     ArticleWriter writer = writer(db);
     writer.write(batch(0, 40, 1));
     List<Sent> sent = commandsOf(db, () -> writer.write(batch(0, 40, 2)));
@@ -175,7 +160,7 @@ class ArticleWriterCommandsTest {
 
   @Test
   void roundTripsPerBatchStayTheSameAsBatchesAndTheStoreGrow() {
-    MongoDatabase db = client.getDatabase("cmds_round_trips");
+    MongoDatabase db = mongo.client().getDatabase("cmds_round_trips");
     ArticleWriter writer = writer(db);
     int small = commandsOf(db, () -> writer.write(batch(0, 10, 1))).size();
     writer.write(batch(10, 300, 1));

@@ -2,16 +2,14 @@ package io.newsflow.store.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.config.StoreConfig;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.CommandRecordingClient;
 import io.newsflow.store.mongo.ConcurrentUpdateException;
+import io.newsflow.store.mongo.InMemoryMongo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +25,8 @@ import java.util.concurrent.Future;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The timeline's counts when pages are not read back: a batch of first versions adds refs with {@code $push}
@@ -41,21 +38,10 @@ class BucketCountsTest {
 
   static final Instant START = Instant.parse("2024-09-01T00:00:00Z");
 
-  static EmbeddedMongoServer server;
-  static MongoClient client;
   static final List<BsonDocument> commands = new CopyOnWriteArrayList<>();
 
-  @BeforeAll
-  static void start() {
-    server = EmbeddedMongoServer.inMemory().start();
-    client = CommandRecordingClient.create(server.uri(), event -> commands.add(event.getCommand().clone()));
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  static final InMemoryMongo mongo = new InMemoryMongo(event -> commands.add(event.getCommand().clone()));
 
   static ArticleWriter writer(MongoDatabase db) {
     return StoreConfig.writerWithReadModels(db, Clock.fixed(START, ZoneOffset.UTC));
@@ -105,7 +91,7 @@ class BucketCountsTest {
 
   @Test
   void aBatchOfFirstVersionsPushesAndReadsBackOnlyTheAllPages() {
-    MongoDatabase db = client.getDatabase("counts_first");
+    MongoDatabase db = mongo.client().getDatabase("counts_first");
     ArticleWriter writer = writer(db);
     writer.write(batch(0, 40, 1));
     commands.clear();
@@ -134,7 +120,7 @@ class BucketCountsTest {
 
   @Test
   void countsMatchThePagesAfterRevisionsReplaysAndALostArticleDocument() {
-    MongoDatabase db = client.getDatabase("counts_revisions");
+    MongoDatabase db = mongo.client().getDatabase("counts_revisions");
     ArticleWriter writer = writer(db);
     writer.write(batch(0, 60, 1));
     writer.write(batch(20, 60, 2));
@@ -150,7 +136,7 @@ class BucketCountsTest {
 
   @Test
   void twoStoreInstancesWritingAtOnceKeepCountsRight() throws Exception {
-    MongoDatabase db = client.getDatabase("counts_two_writers");
+    MongoDatabase db = mongo.client().getDatabase("counts_two_writers");
     ArticleWriter a = writer(db);
     ArticleWriter b = writer(db);
     // each article id is one partition's, so two instances write other articles of the same keys and days at once
@@ -185,7 +171,7 @@ class BucketCountsTest {
 
   @Test
   void twoStoreInstancesWritingTheSameArticlesAtOnceListEachOnce() throws Exception {
-    MongoDatabase db = client.getDatabase("counts_same_articles");
+    MongoDatabase db = mongo.client().getDatabase("counts_same_articles");
     ArticleWriter a = writer(db);
     ArticleWriter b = writer(db);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -231,7 +217,7 @@ class BucketCountsTest {
 
   @Test
   void aMonthWrittenWithHourBucketsKeepsThemAndTheTimelineRunsAcrossBothLayouts() {
-    MongoDatabase db = client.getDatabase("counts_layouts");
+    MongoDatabase db = mongo.client().getDatabase("counts_layouts");
     // August as the store wrote it before day buckets: a month document of "all" without a layout
     db.getCollection(Collections.TIMELINE_MONTHS).insertOne(new Document("_id", "all|2024-08").append("key", "all")
         .append("month", "2024-08").append("all", new Document()).append("unique", new Document()));

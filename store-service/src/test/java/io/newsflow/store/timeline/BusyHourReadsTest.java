@@ -2,15 +2,13 @@ package io.newsflow.store.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
-import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.CommandRecordingClient;
+import io.newsflow.store.mongo.InMemoryMongo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,9 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a timeline page reads in an hour of many bucket pages, counted by a driver {@link CommandListener}:
@@ -32,30 +29,19 @@ class BusyHourReadsTest {
   static final int ARTICLES = 10 * TimelineBuckets.PAGE_CAP;
   static final Instant HOUR = Instant.parse("2024-09-12T07:00:00Z");
 
-  static EmbeddedMongoServer server;
-  static MongoClient client;
   static final AtomicInteger bucketPagesRequested = new AtomicInteger();
 
-  @BeforeAll
-  static void start() {
-    server = EmbeddedMongoServer.inMemory().start();
-    client = CommandRecordingClient.create(server.uri(), event -> {
-      BsonDocument cmd = event.getCommand();
-      if (event.getCommandName().equals("find") && cmd.getString("find").getValue().equals(Collections.TIMELINE_BUCKETS)) {
-        bucketPagesRequested.addAndGet(cmd.getDocument("filter").getDocument("_id").getArray("$in").size());
-      }
-    });
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  static final InMemoryMongo mongo = new InMemoryMongo(event -> {
+    BsonDocument cmd = event.getCommand();
+    if (event.getCommandName().equals("find") && cmd.getString("find").getValue().equals(Collections.TIMELINE_BUCKETS)) {
+      bucketPagesRequested.addAndGet(cmd.getDocument("filter").getDocument("_id").getArray("$in").size());
+    }
+  });
 
   @Test
   void theFirstPageOfABusyHourReadsOnlyItsNewestBucketPagesAndLaterPagesContinueInOrder() {
-    MongoDatabase db = client.getDatabase("busy_hour");
+    MongoDatabase db = mongo.client().getDatabase("busy_hour");
     ArticleWriter writer = new ArticleWriter(db, List.of(), Clock.fixed(HOUR, ZoneOffset.UTC));
     List<EnrichedArticle> arriving = new ArrayList<>();
     for (int i = 0; i < ARTICLES; i++) {

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.ServerAddress;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
 import io.newsflow.store.article.ArticleLinks;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.mongo.InMemoryMongo;
 import io.newsflow.store.mongo.Indexes;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +27,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The co-occurrence summaries always equal a brute-force count over the latest version of
@@ -52,28 +49,17 @@ class CooccurrenceDaysTest {
     throw new MongoSocketException("connection lost after the co-occurrence writes", new ServerAddress());
   };
 
-  static EmbeddedMongoServer server;
-  static MongoClient client;
   MongoDatabase db;
   ArticleWriter writer;
   /** The latest version written of each article: what a brute-force count sees. */
   final Map<String, EnrichedArticle> latest = new LinkedHashMap<>();
 
-  @BeforeAll
-  static void start() {
-    server = EmbeddedMongoServer.inMemory().start();
-    client = MongoClients.create(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  static final InMemoryMongo mongo = new InMemoryMongo();
 
   @BeforeEach
   void freshDatabase() {
-    db = client.getDatabase("cooc_" + System.nanoTime());
+    db = mongo.client().getDatabase("cooc_" + System.nanoTime());
     Indexes.ensure(db);
     writer = new ArticleWriter(db, List.of(new ArticleLinks(db), new CooccurrenceDays(db)), Clock.systemUTC());
   }

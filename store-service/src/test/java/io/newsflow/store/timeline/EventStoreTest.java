@@ -1,20 +1,17 @@
 package io.newsflow.store.timeline;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.store.article.ArticleWriter;
+import io.newsflow.store.mongo.InMemoryMongo;
 import io.newsflow.store.mongo.Indexes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Set-up shared by the event read model's tests: one in-memory server per class, a fresh database per test, a
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class EventStoreTest {
 
-  static EmbeddedMongoServer server;
-  static MongoClient client;
   MongoDatabase db;
   ArticleWriter writer;
   EventTimelineQuery events;
@@ -31,21 +26,12 @@ abstract class EventStoreTest {
   /** The writer's clock. */
   abstract Instant now();
 
-  @BeforeAll
-  static void start() {
-    server = EmbeddedMongoServer.inMemory().start();
-    client = MongoClients.create(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  static final InMemoryMongo mongo = new InMemoryMongo();
 
   @BeforeEach
   void connect() {
-    db = client.getDatabase("ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    db = mongo.client().getDatabase("ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
     Indexes.ensure(db);
     writer = new ArticleWriter(db, List.of(new EventTimeline(db)), Clock.fixed(now(), ZoneOffset.UTC));
     events = new EventTimelineQuery(db);

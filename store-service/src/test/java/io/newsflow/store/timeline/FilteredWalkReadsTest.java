@@ -2,14 +2,12 @@ package io.newsflow.store.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.CommandRecordingClient;
+import io.newsflow.store.mongo.InMemoryMongo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +15,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Round trips of a filtered timeline walk (actor + theme): the walk drives by the rarer key and tests the other on
@@ -32,28 +30,27 @@ class FilteredWalkReadsTest {
   static final int DAYS = 60;
   static final int PER_DAY = 40;
 
-  static EmbeddedMongoServer server;
-  static MongoClient client;
   static final AtomicInteger bucketReads = new AtomicInteger();
   /** Month documents asked for (ids in the {@code $in} of each read). */
   static final AtomicInteger monthReads = new AtomicInteger();
   static final List<EnrichedArticle> written = new ArrayList<>();
   static MongoDatabase db;
 
+  @RegisterExtension
+  static final InMemoryMongo mongo = new InMemoryMongo(event -> {
+    if (event.getCommandName().equals("find")) {
+      String collection = event.getCommand().getString("find").getValue();
+      if (collection.equals(Collections.TIMELINE_BUCKETS)) {
+        bucketReads.incrementAndGet();
+      } else if (collection.equals(Collections.TIMELINE_MONTHS)) {
+        monthReads.addAndGet(event.getCommand().getDocument("filter").getDocument("_id").getArray("$in").size());
+      }
+    }
+  });
+
   @BeforeAll
   static void seed() {
-    server = EmbeddedMongoServer.inMemory().start();
-    client = CommandRecordingClient.create(server.uri(), event -> {
-      if (event.getCommandName().equals("find")) {
-        String collection = event.getCommand().getString("find").getValue();
-        if (collection.equals(Collections.TIMELINE_BUCKETS)) {
-          bucketReads.incrementAndGet();
-        } else if (collection.equals(Collections.TIMELINE_MONTHS)) {
-          monthReads.addAndGet(event.getCommand().getDocument("filter").getDocument("_id").getArray("$in").size());
-        }
-      }
-    });
-    db = client.getDatabase("filtered_walk");
+    db = mongo.client().getDatabase("filtered_walk");
     ArticleWriter writer = new ArticleWriter(db, List.of(), Clock.fixed(START, ZoneOffset.UTC));
     Duration step = Duration.ofDays(1).dividedBy(PER_DAY);
     List<EnrichedArticle> batch = new ArrayList<>();
@@ -76,12 +73,6 @@ class FilteredWalkReadsTest {
     }
     writer.write(batch);
     written.addAll(batch);
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
   }
 
   @Test

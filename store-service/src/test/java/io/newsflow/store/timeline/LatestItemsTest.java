@@ -2,14 +2,12 @@ package io.newsflow.store.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.Articles;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Collections;
-import io.newsflow.store.mongo.CommandRecordingClient;
+import io.newsflow.store.mongo.InMemoryMongo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,9 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The busy keys' newest items ({@link LatestItems}): the first page of a busy key takes its items from one document,
@@ -29,31 +26,8 @@ class LatestItemsTest {
 
   static final Instant START = Instant.parse("2024-09-12T06:00:00Z");
 
-  static EmbeddedMongoServer server;
-  static MongoClient client;
   static final AtomicInteger itemReads = new AtomicInteger();
   static final AtomicInteger latestReads = new AtomicInteger();
-
-  @BeforeAll
-  static void start() {
-    server = EmbeddedMongoServer.inMemory().start();
-    client = CommandRecordingClient.create(server.uri(), event -> {
-      if (event.getCommandName().equals("find")) {
-        String collection = event.getCommand().getString("find").getValue();
-        if (collection.equals(Collections.TIMELINE_ITEMS)) {
-          itemReads.incrementAndGet();
-        } else if (collection.equals(Collections.TIMELINE_LATEST)) {
-          latestReads.incrementAndGet();
-        }
-      }
-    });
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
 
   static List<EnrichedArticle> wire(String prefix, int n) {
     List<EnrichedArticle> articles = new ArrayList<>();
@@ -68,9 +42,21 @@ class LatestItemsTest {
     return articles.reversed().subList(0, n).stream().map(EnrichedArticle::articleId).toList();
   }
 
+  @RegisterExtension
+  static final InMemoryMongo mongo = new InMemoryMongo(event -> {
+    if (event.getCommandName().equals("find")) {
+      String collection = event.getCommand().getString("find").getValue();
+      if (collection.equals(Collections.TIMELINE_ITEMS)) {
+        itemReads.incrementAndGet();
+      } else if (collection.equals(Collections.TIMELINE_LATEST)) {
+        latestReads.incrementAndGet();
+      }
+    }
+  });
+
   @Test
   void theFirstPageOfABusyKeyTakesItsItemsFromItsNewestItemsAndLaterPagesFromTheItemDocuments() {
-    MongoDatabase db = client.getDatabase("latest_first_page");
+    MongoDatabase db = mongo.client().getDatabase("latest_first_page");
     ArticleWriter writer = new ArticleWriter(db, List.of(), Clock.fixed(START, ZoneOffset.UTC));
     List<EnrichedArticle> articles = wire("first", 120);
     writer.write(articles.subList(0, 60));
@@ -94,7 +80,7 @@ class LatestItemsTest {
 
   @Test
   void aRevisionInABatchThatDoesNotPushTheKeyStillTakesTheOldItemOffIt() {
-    MongoDatabase db = client.getDatabase("latest_revision");
+    MongoDatabase db = mongo.client().getDatabase("latest_revision");
     ArticleWriter writer = new ArticleWriter(db, List.of(), Clock.fixed(START, ZoneOffset.UTC));
     List<EnrichedArticle> articles = wire("rev", 20); // 20 refs of a:KAZ: its newest items are kept
     writer.write(articles);
@@ -113,7 +99,7 @@ class LatestItemsTest {
 
   @Test
   void aBatchAppliedAgainAfterACrashListsEachArticleOnce() {
-    MongoDatabase db = client.getDatabase("latest_repeat");
+    MongoDatabase db = mongo.client().getDatabase("latest_repeat");
     ArticleWriter writer = new ArticleWriter(db, List.of(), Clock.fixed(START, ZoneOffset.UTC));
     List<EnrichedArticle> articles = wire("repeat", 30);
     writer.write(articles);
@@ -130,7 +116,7 @@ class LatestItemsTest {
 
   @Test
   void onlyKeysABatchPushedAreLookedUpInTheNewestItems() {
-    MongoDatabase db = client.getDatabase("latest_sparse");
+    MongoDatabase db = mongo.client().getDatabase("latest_sparse");
     ArticleWriter writer = new ArticleWriter(db, List.of(), Clock.fixed(START, ZoneOffset.UTC));
     List<EnrichedArticle> batch = new ArrayList<>(wire("busy", 20));
     List<EnrichedArticle> sparse = new ArrayList<>();
