@@ -71,8 +71,11 @@ public final class ActorTagger {
         text, foldedText, new Matches(inText.get(0), inText.get(1)), day);
   }
 
-  /** {@link #tag(String, String, String, String, LocalDate)} with the phrase matches already found. */
-  public List<ActorTag> tag(String title, String foldedTitle, Matches titleMatches, String text, String foldedText,
+  /**
+   * {@link #tag(String, String, String, String, LocalDate)} with the phrase matches already found; the
+   * folded text may be a view of an array (no 5 KB copy into a String only to read a few characters).
+   */
+  public List<ActorTag> tag(String title, String foldedTitle, Matches titleMatches, String text, CharSequence foldedText,
                             Matches textMatches, LocalDate day) {
     List<Mention> mentions = new ArrayList<>();
     finder.find("title", title, foldedTitle, titleMatches.names(), day, mentions);

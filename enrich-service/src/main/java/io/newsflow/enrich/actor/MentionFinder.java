@@ -28,7 +28,7 @@ final class MentionFinder {
   }
 
   /** @param matches the matches of {@link NameTable#phrases()} in {@code folded} */
-  void find(String field, String original, String folded, List<PhraseMatch> matches, LocalDate day,
+  void find(String field, String original, CharSequence folded, List<PhraseMatch> matches, LocalDate day,
             List<Mention> out) {
     List<PhraseMatch> all = new ArrayList<>();
     for (PhraseMatch m : matches) {
@@ -69,7 +69,7 @@ final class MentionFinder {
   }
 
   /** An office phrase names whoever held the office that day, unless the text says "former". */
-  private void resolveOffice(PhraseMatch m, Span span, String folded, LocalDate day, List<Mention> out) {
+  private void resolveOffice(PhraseMatch m, Span span, CharSequence folded, LocalDate day, List<Mention> out) {
     String holder = null;
     int holders = 0;
     for (NameTable.Target t : names.targets(m.phraseId())) {
@@ -80,7 +80,7 @@ final class MentionFinder {
         }
       }
     }
-    boolean pastHolder = PAST_HOLDER.matcher(folded.substring(Math.max(0, m.start() - 12), m.start())).find();
+    boolean pastHolder = PAST_HOLDER.matcher(folded.subSequence(Math.max(0, m.start() - 12), m.start())).find();
     if (holders == 1 && !pastHolder) {
       out.add(new Mention(holder, span, false, false, false));
     }

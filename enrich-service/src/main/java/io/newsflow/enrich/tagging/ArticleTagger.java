@@ -11,6 +11,7 @@ import io.newsflow.enrich.theme.ThemeClassifier;
 import io.newsflow.model.article.ActorTag;
 import io.newsflow.model.article.DatedEvent;
 import io.newsflow.model.article.ThemeTag;
+import java.nio.CharBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -65,11 +66,10 @@ public final class ArticleTagger {
     LocalDate day = LocalDate.ofInstant(publishedAt == null ? Instant.now() : publishedAt, ZoneOffset.UTC);
     String foldedTitle = TextFolder.fold(t);
     char[] foldedChars = TextFolder.foldToChars(body);
-    String foldedText = new String(foldedChars);
     List<List<PhraseMatch>> inTitle = phrases.findAllGrouped(foldedTitle);
     List<List<PhraseMatch>> inText = phrases.findAllGrouped(foldedChars);
     List<ActorTag> actorTags = actors.tag(t, foldedTitle, new ActorTagger.Matches(inTitle.get(0), inTitle.get(1)),
-        body, foldedText, new ActorTagger.Matches(inText.get(0), inText.get(1)), day);
+        body, CharBuffer.wrap(foldedChars), new ActorTagger.Matches(inText.get(0), inText.get(1)), day);
     List<ThemeTag> themeTags = themes.classify(t, inTitle.get(2), body, inText.get(2));
     List<DatedEvent> datedEvents = events.extract(body, day, actorTags, themeTags, inText.get(3), inText.get(4));
     return new Tags(actorTags, themeTags, datedEvents, actors.gazetteerVersion(), themes.taxonomyVersion());

@@ -4,7 +4,6 @@ import io.newsflow.enrich.EnrichApplication;
 import io.newsflow.enrich.support.BenchArticles;
 import io.newsflow.localstack.EmbeddedKafkaBroker;
 import io.newsflow.localstack.Ports;
-import io.newsflow.model.article.RawArticle;
 import io.newsflow.model.json.EventJson;
 import io.newsflow.model.topic.Topics;
 import java.nio.file.Files;
@@ -34,9 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The service consuming from a real broker: loads N raw 5 KB articles into the raw topic, starts
  * enrich-service, and measures the time until N enriched records are on the enriched topic (polled
  * through end offsets, so the measuring costs the service nothing). Arguments: article count
- * (default 20000), consumer threads (default 2), optionally a warm-up count (articles enriched before
- * the measured span starts: the JIT's start-up work is then left out), then any Spring arguments
- * (settings to try). Run as in BENCHMARKS.md.
+ * (default 20000), consumer threads (default 2), optionally a warm-up (articles enriched before the
+ * measured span starts: a count, or {@code jit} for "until the JIT is quiet", see {@link JitWindows}),
+ * then any Spring arguments (settings to try). Run as in BENCHMARKS.md.
  */
 public final class ServiceThroughputHarness {
 
@@ -44,14 +43,15 @@ public final class ServiceThroughputHarness {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     boolean hasWarmUp = args.length > 2 && !args[2].startsWith("--");
-    int warmUp = hasWarmUp ? Integer.parseInt(args[2]) : 0;
+    boolean untilJitQuiet = hasWarmUp && args[2].equals("jit");
+    int warmUp = hasWarmUp && !untilJitQuiet ? Integer.parseInt(args[2]) : 0;
     int firstSpringArg = hasWarmUp ? 3 : 2;
     Path dir = Files.createTempDirectory("enrich-throughput");
     try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, 0).start();
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(Topics.RAW_ARTICLES.name(), 4, (short) 1),
           new NewTopic(Topics.ENRICHED_ARTICLES.name(), 4, (short) 1))).all().get();
-      load(broker.bootstrapServers(), BenchArticles.generate(count, 7));
+      load(broker.bootstrapServers(), count, 7);
       System.out.printf("loaded %d raw articles; starting enrich-service with %d consumer threads%n", count, threads);
       long started = System.nanoTime();
       List<String> springArgs = new ArrayList<>(List.of("--server.port=" + Ports.free(),
@@ -65,12 +65,20 @@ public final class ServiceThroughputHarness {
         if (warmUp > 0) {
           // JIT compilation of the service, its clients and the broker is a start-up cost, not a per-article one
           ready = awaitEnriched(admin, warmUp);
+        } else if (untilJitQuiet) {
+          // on 2 cores the one C2 thread works through a backlog for 1-2 minutes after start (BENCHMARKS.md E.1):
+          // a fixed count either cuts into it or wastes articles
+          ready = JitWindows.awaitQuiet(() -> enrichedSoFar(admin), count);
         }
         // the listener starts before run() returns: count only what is enriched after this point
         long before = enrichedSoFar(admin);
         CpuByThread cpu = CpuByThread.now();
         KafkaTraffic traffic = KafkaTraffic.now();
-        long done = awaitEnriched(admin, count);
+        // still compiling at the end of the span? print the JIT's share per window of the measured span too
+        long done;
+        try (JitWindows windows = JitWindows.printEvery(10, () -> enrichedSoFar(admin))) {
+          done = awaitEnriched(admin, count);
+        }
         double seconds = (done - ready) / 1e9;
         System.out.printf("start-up%s %.1f s (%d already enriched); %d more enriched in %.2f s = %.0f articles/s%n",
             warmUp > 0 ? " and warm-up" : "",
@@ -82,15 +90,19 @@ public final class ServiceThroughputHarness {
     }
   }
 
-  static void load(String bootstrap, List<RawArticle> articles) throws Exception {
+  /**
+   * The articles as ingest-service sends them (lz4, as its producer is set), generated and sent one by
+   * one so that a long run does not hold them all in the heap.
+   */
+  static void load(String bootstrap, int count, long seed) {
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
         ProducerConfig.LINGER_MS_CONFIG, 20))) {
-      for (RawArticle a : articles) {
-        producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES.name(), a.articleId(), EventJson.toBytes(a)));
-      }
+      BenchArticles.generate(count, seed, a ->
+          producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES.name(), a.articleId(), EventJson.toBytes(a))));
       producer.flush();
     }
   }

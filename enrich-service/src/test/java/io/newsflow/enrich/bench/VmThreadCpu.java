@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class VmThreadCpu {
 
+  static final String JIT = "JIT compiler threads";
+
   /** Seconds per clock tick of {@code /proc/.../stat}: USER_HZ is 100 on every Linux we run on. */
   private static final double TICK = 0.01;
 
@@ -63,7 +65,7 @@ final class VmThreadCpu {
       return "GC threads (G1)";
     }
     if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-      return "JIT compiler threads";
+      return JIT;
     }
     if (comm.equals("VM Thread") || comm.startsWith("VM Periodic")) {
       return "VM thread (safepoints)";

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * About 5 KB raw articles for benchmarks, assembled from the paragraphs of the hand-written base
@@ -22,10 +23,16 @@ public final class BenchArticles {
   private BenchArticles() {}
 
   public static List<RawArticle> generate(int count, long seed) {
+    List<RawArticle> out = new ArrayList<>(count);
+    generate(count, seed, out::add);
+    return out;
+  }
+
+  /** The same articles as {@link #generate(int, long)}, handed over one by one, so a long run need not hold them all. */
+  public static void generate(int count, long seed, Consumer<RawArticle> sink) {
     List<String> paragraphs = paragraphs();
     Random random = new Random(seed);
     Instant start = Instant.parse("2024-09-01T00:00:00Z");
-    List<RawArticle> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       StringBuilder text = new StringBuilder("Report number ").append(i).append(" from our correspondents in Almaty.");
       while (text.length() < TARGET_CHARS) {
@@ -33,10 +40,9 @@ public final class BenchArticles {
       }
       String body = text.substring(0, TARGET_CHARS);
       String title = paragraphs.get(random.nextInt(paragraphs.size())).split("[,.]")[0];
-      out.add(RawArticles.article("https://bench.example/news/" + seed + "/" + i, "bench.example", title, body,
+      sink.accept(RawArticles.article("https://bench.example/news/" + seed + "/" + i, "bench.example", title, body,
           start.plusSeconds(60L * i)));
     }
-    return out;
   }
 
   static List<String> paragraphs() {
