@@ -20,13 +20,21 @@ import org.h2.mvstore.MVStore;
  *     means a larger file and less rewriting</td></tr>
  * <tr><td>{@code newsflow.mongo.h2.commitBufferKb} / {@code NEWSFLOW_MONGO_H2_COMMIT_BUFFER_KB}</td><td>8192</td>
  *     <td>unsaved changes that trigger a write of a chunk (H2: 1024)</td></tr>
+ * <tr><td>{@code newsflow.mongo.h2.typedStorage} / {@code NEWSFLOW_MONGO_H2_TYPED_STORAGE}</td><td>true</td>
+ *     <td>new collections and indexes get typed storage ({@link io.newsflow.localstack.h2.TypedH2Backend}); maps
+ *     already in the file keep their form either way. {@code false} opens the plain backend, which cannot read maps
+ *     created typed (for A/B runs on fresh files)</td></tr>
  * </table>
  * A value of 0 keeps H2's own default for that setting (the before-state of the benchmarks).
  */
-record H2StoreSettings(int cacheMb, int compactFillRate, int commitBufferKb) {
+record H2StoreSettings(int cacheMb, int compactFillRate, int commitBufferKb, boolean typedStorage) {
 
   static final H2StoreSettings DEFAULTS = new H2StoreSettings(
-      (int) Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024))), 50, 8192);
+      (int) Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024))), 50, 8192, true);
+
+  H2StoreSettings(int cacheMb, int compactFillRate, int commitBufferKb) {
+    this(cacheMb, compactFillRate, commitBufferKb, true);
+  }
 
   H2StoreSettings {
     if (cacheMb < 0 || compactFillRate < 0 || compactFillRate > 100 || commitBufferKb < 0) {
@@ -45,7 +53,20 @@ record H2StoreSettings(int cacheMb, int compactFillRate, int commitBufferKb) {
 
   static H2StoreSettings from(Function<String, String> lookup) {
     return new H2StoreSettings(number(lookup, "cacheMb", DEFAULTS.cacheMb),
-        number(lookup, "compactFillRate", DEFAULTS.compactFillRate), number(lookup, "commitBufferKb", DEFAULTS.commitBufferKb));
+        number(lookup, "compactFillRate", DEFAULTS.compactFillRate), number(lookup, "commitBufferKb", DEFAULTS.commitBufferKb),
+        flag(lookup, "typedStorage", DEFAULTS.typedStorage));
+  }
+
+  private static boolean flag(Function<String, String> lookup, String name, boolean fallback) {
+    String value = lookup.apply(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("H2 store setting " + name + " must be true or false, not '" + value + "'");
+    };
   }
 
   MVStore open(String file) {

@@ -20,6 +20,14 @@ class H2StoreSettingsTest {
   }
 
   @Test
+  void typedStorageIsOnUnlessTurnedOffAndOnlyTrueOrFalseIsAccepted() {
+    assertThat(H2StoreSettings.DEFAULTS.typedStorage()).isTrue();
+    assertThat(H2StoreSettings.from(Map.of("typedStorage", " FALSE ")::get).typedStorage()).isFalse();
+    assertThatThrownBy(() -> H2StoreSettings.from(Map.of("typedStorage", "no")::get))
+        .hasMessageContaining("typedStorage").hasMessageContaining("'no'");
+  }
+
+  @Test
   void aBadValueIsRefusedNamingTheSetting() {
     assertThatThrownBy(() -> H2StoreSettings.from(Map.of("cacheMb", "lots")::get))
         .hasMessageContaining("cacheMb").hasMessageContaining("lots");
