@@ -84,7 +84,7 @@ final class ArticleDocuments {
       if (c.write() == StoredChange.Write.NONE) {
         continue;
       }
-      Document doc = Codecs.articleDocument(c.article()).append("timeline", ArticleFootprint.of(c.article()).placement().toDocument())
+      Document doc = Codecs.articleDocument(c.article()).append("timeline", c.footprint().placement().toDocument())
           .append("lastChangedAt", now);
       ids.add(c.article().articleId());
       if (c.write() == StoredChange.Write.INSERT) {

@@ -7,6 +7,7 @@ import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.ConcurrentUpdateException;
 import io.newsflow.store.mongo.KeyedDocuments;
+import io.newsflow.store.timeline.LatestItems;
 import io.newsflow.store.timeline.TimelineBuckets;
 import io.newsflow.store.timeline.TimelineBuckets.Change;
 import io.newsflow.store.timeline.TimelineKeys;
@@ -45,10 +46,15 @@ public final class ArticleWriter {
    * its article document is written, and the history fields it carries.
    */
   public record StoredChange(EnrichedArticle article, List<ArticleFootprint> previous, Write write, int versionCount,
-      Date firstSeenAt) {
+      Date firstSeenAt, ArticleFootprint footprint) {
 
     public StoredChange {
       previous = List.copyOf(previous);
+    }
+
+    /** With the new version's footprint computed once, here (the article, its item and the timeline each need it). */
+    public StoredChange(EnrichedArticle article, List<ArticleFootprint> previous, Write write, int versionCount, Date firstSeenAt) {
+      this(article, previous, write, versionCount, firstSeenAt, ArticleFootprint.of(article));
     }
 
     /** INSERT a new article, REPLACE an older version, NONE when only its read models are unfinished. */
@@ -65,8 +71,9 @@ public final class ArticleWriter {
   public ArticleWriter(MongoDatabase db, List<ReadModel> readModels, Clock clock) {
     this.db = db;
     this.documents = new ArticleDocuments(db);
-    this.timeline = new TimelineBuckets(db);
-    this.items = new TimelineItems(db);
+    LatestItems latest = new LatestItems(db.getCollection(Collections.TIMELINE_LATEST));
+    this.timeline = new TimelineBuckets(db, latest);
+    this.items = new TimelineItems(db, latest);
     this.readModels = List.copyOf(readModels);
     this.clock = clock;
   }
@@ -120,7 +127,7 @@ public final class ArticleWriter {
     List<Change> changes = new ArrayList<>(accepted.size());
     for (StoredChange c : accepted) {
       changes.add(new Change(c.article().articleId(), c.previous().stream().map(ArticleFootprint::placement).filter(Objects::nonNull).toList(),
-          ArticleFootprint.of(c.article()).placement(), Codecs.refDocument(c.article()), TimelineKeys.keysOf(c.article())));
+          c.footprint().placement(), Codecs.refDocument(c.article()), TimelineKeys.keysOf(c.article())));
     }
     TimelineBuckets.Applied applied = timeline.apply(changes);
     for (ReadModel model : readModels) {

@@ -34,11 +34,11 @@ import org.bson.Document;
 final class TimelineItems {
 
   private final MongoCollection<Document> items;
-  private final MongoCollection<Document> latest;
+  private final LatestItems latest;
 
-  TimelineItems(MongoDatabase db) {
+  TimelineItems(MongoDatabase db, LatestItems latest) {
     this.items = db.getCollection(Collections.TIMELINE_ITEMS);
-    this.latest = db.getCollection(Collections.TIMELINE_LATEST);
+    this.latest = latest;
   }
 
   /**
@@ -56,7 +56,7 @@ final class TimelineItems {
           .append("revision", c.article().article().revision())
           .append("occurredAt", Codecs.date(c.article().occurredAt()))
           .append("timelineAt", Codecs.date(Codecs.timelineTime(c.article())))
-          .append("footprint", ArticleFootprint.of(c.article()).withPlacement(placed.get(c.article().articleId())).toDocument())
+          .append("footprint", c.footprint().withPlacement(placed.get(c.article().articleId())).toDocument())
           .append("item", Codecs.itemDocument(c.article()));
       writes.add(stored.contains(c.article().articleId()) ? new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, upsert)
           : new InsertOneModel<>(doc));
@@ -78,6 +78,6 @@ final class TimelineItems {
       throw e;
     }
     // after the item documents, so that an item served from there exists (see LatestItems)
-    LatestItems.push(latest, byKey);
+    latest.push(byKey);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -78,6 +79,11 @@ public final class KeyedDocuments {
   /** An update that creates the document when missing. */
   public static WriteModel<Document> upsert(String id, List<Bson> updates) {
     return new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), UPSERT);
+  }
+
+  /** An update built as BSON already (see {@link EncodedOnce}) that creates the document when missing. */
+  public static WriteModel<Document> upsert(String id, BsonDocument update) {
+    return new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT);
   }
 
   /** Sets {@code parent.name} to each count, removes zero counts: a value recomputed from content, so repeatable. */

@@ -34,6 +34,7 @@ public final class RetentionSweep {
   private final MongoCollection<Document> articles;
   private final MongoCollection<Document> items;
   private final MongoCollection<Document> buckets;
+  private final MongoCollection<Document> latest;
   private final MongoCollection<Document> months;
   private final MongoCollection<Document> keys;
   private final MongoCollection<Document> events;
@@ -43,6 +44,7 @@ public final class RetentionSweep {
     this.articles = db.getCollection(Collections.ARTICLES);
     this.items = db.getCollection(Collections.TIMELINE_ITEMS);
     this.buckets = db.getCollection(Collections.TIMELINE_BUCKETS);
+    this.latest = db.getCollection(Collections.TIMELINE_LATEST);
     this.months = db.getCollection(Collections.TIMELINE_MONTHS);
     this.keys = db.getCollection(Collections.TIMELINE_KEYS);
     this.events = db.getCollection(Collections.EVENT_BUCKETS);
@@ -56,6 +58,9 @@ public final class RetentionSweep {
     String cutoffMonth = cutoffHour.substring(0, 7);
     // items first: an article leaves the timelines before its document goes
     items.deleteMany(Filters.lt("timelineAt", Date.from(cutoff)));
+    // the newest-items lists hold copies of items (LatestItems): pages never show one whose refs went, but its bytes
+    // would stay stored until pushed out, for a key that gets no newer articles forever
+    latest.updateMany(Filters.empty(), Updates.pull("items", Filters.lt("t", cutoff.toEpochMilli())));
     long deletedArticles = articles.deleteMany(Filters.lt("timelineAt", Date.from(cutoff))).getDeletedCount();
     long deletedBuckets = buckets.deleteMany(Filters.lt("hour", Date.from(cutoff))).getDeletedCount();
     long deletedMonths = months.deleteMany(Filters.lt("month", cutoffMonth)).getDeletedCount();

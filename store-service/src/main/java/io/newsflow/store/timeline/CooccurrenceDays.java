@@ -9,6 +9,7 @@ import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
   static final String LEGACY_HOURS = "hours";
 
   private final MongoCollection<Document> days;
+  private final DaySums sums = new DaySums();
 
   public CooccurrenceDays(MongoDatabase db) {
     this.days = db.getCollection(Collections.COOCCURRENCE_DAYS);
@@ -39,8 +41,14 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
       return;
     }
     Map<String, PairCounts> fresh = new LinkedHashMap<>();
+    Map<String, String> freshTexts = new HashMap<>();
+    boolean exact = true;
     for (Document page : timeline.allPages()) {
-      fresh.put(TimelineBuckets.pageLabelOf(page), pairs(page));
+      PairCounts part = pairs(page);
+      fresh.put(TimelineBuckets.pageLabelOf(page), part);
+      freshTexts.put(TimelineBuckets.pageLabelOf(page), part.encode());
+      // a part of more pairs than its text keeps is summed as counted, not as stored (see DaySums)
+      exact &= part.size() <= PairCounts.MAX_PAIRS;
     }
     List<String> others = new ArrayList<>(timeline.allPagesByDay().keySet());
     timeline.allPagesByDay().values().forEach(labels -> labels.stream().filter(l -> !fresh.containsKey(l)).forEach(others::add));
@@ -49,17 +57,19 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
     Map<String, Document> stored = KeyedDocuments.load(days, others, Projections.include(PAIRS, LEGACY_HOURS));
     List<WriteModel<Document>> writes = new ArrayList<>(fresh.size() + timeline.allPagesByDay().size());
     fresh.forEach((label, pairs) -> writes.add(KeyedDocuments.upsert(label, List.of(
-        Updates.set("day", label.substring(0, 10)), Updates.set("part", true), Updates.set(PAIRS, pairs.encode())))));
+        Updates.set("day", label.substring(0, 10)), Updates.set("part", true), Updates.set(PAIRS, freshTexts.get(label))))));
+    boolean exactParts = exact;
     timeline.allPagesByDay().forEach((day, labels) -> {
-      PairCounts total = new PairCounts();
+      Map<String, String> texts = new LinkedHashMap<>();
       for (String label : labels) {
-        PairCounts part = fresh.get(label);
-        if (part == null) {
-          Document d = stored.get(label);
-          part = d != null ? PairCounts.decode(d.getString(PAIRS)) : legacyHour(stored.get(day), label);
-        }
-        total.addAll(part);
+        Document d = stored.get(label);
+        texts.put(label, fresh.containsKey(label) ? freshTexts.get(label) : d == null ? null : d.getString(PAIRS));
       }
+      PairCounts total = sums.total(day, texts, label -> {
+        PairCounts part = fresh.get(label);
+        Document d = stored.get(label);
+        return part != null ? part : d != null ? PairCounts.decode(d.getString(PAIRS)) : legacyHour(stored.get(day), label);
+      }, exactParts);
       writes.add(KeyedDocuments.upsert(day, List.of(Updates.set("day", day), Updates.set(PAIRS, total.encode()))));
     });
     KeyedDocuments.write(days, writes);
@@ -82,7 +92,7 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
   /** The pairs of one {@code all} page's refs, duplicates left out. */
   static PairCounts pairs(Document page) {
     PairCounts counts = new PairCounts();
-    for (Document item : page.getList("items", Document.class)) {
+    for (Document item : page.getList("items", Document.class, List.of())) {
       if (!item.getBoolean("dup", false)) {
         counts.addArticle(item.getList("actorIds", String.class), item.getList("themeIds", String.class));
       }

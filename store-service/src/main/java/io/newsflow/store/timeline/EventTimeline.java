@@ -10,6 +10,7 @@ import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.mongo.EncodedOnce;
 import io.newsflow.store.mongo.KeyedDocuments;
 import io.newsflow.store.mongo.Pages;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -98,8 +100,19 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
       LocalDate published = publishedDay(c.article());
       boolean claimedFirstVersion = c.previous().isEmpty() && c.write() == ArticleWriter.StoredChange.Write.INSERT;
       for (int i = 0; i < events.size(); i++) {
+        // one ref object per shape (with the event's themes in actor pages, without elsewhere): encoded once (EncodedOnce)
+        Document plain = null;
+        Document themed = null;
         for (String bucket : bucketsOf(events.get(i), published)) {
-          additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(ref(c.article(), events.get(i), i, keyOf(bucket)));
+          Document ref = ref(c.article(), events.get(i), i, keyOf(bucket));
+          if (ref.containsKey("themes")) {
+            themed = themed == null ? ref : themed;
+            ref = themed;
+          } else {
+            plain = plain == null ? ref : plain;
+            ref = plain;
+          }
+          additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(ref);
           if (!claimedFirstVersion) {
             repeatable.add(bucket);
           }
@@ -129,11 +142,13 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
         repeatablePages.add(id);
       }
     }));
+    EncodedOnce encoded = new EncodedOnce(buckets);
     pages.forEach((id, page) -> {
       List<Document> refs = page.getList("items", Document.class);
-      writes.add(KeyedDocuments.upsert(id, List.of(
-          Updates.setOnInsert(new Document("key", page.get("key")).append("day", page.get("day")).append("page", page.get("page"))),
-          repeatablePages.contains(id) ? Updates.addEachToSet("items", refs) : Updates.pushEach("items", refs))));
+      BsonDocument update = new BsonDocument("$setOnInsert",
+          encoded.toBson(new Document("key", page.get("key")).append("day", page.get("day")).append("page", page.get("page"))));
+      update.putAll(encoded.addEach(repeatablePages.contains(id), "items", refs));
+      writes.add(KeyedDocuments.upsert(id, update));
     });
     KeyedDocuments.write(buckets, writes);
     updateIndexes(slots);

@@ -2,9 +2,9 @@ package io.newsflow.store.timeline;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.newsflow.store.mongo.EncodedOnce;
 import io.newsflow.store.mongo.KeyedDocuments;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,17 +41,24 @@ public final class LatestItems {
    * each push, and a key that gains a few refs a batch would cost a rewrite for a few hits.
    */
   static final int MIN_ADDED = 16;
-  private LatestItems() {}
+
+  private final MongoCollection<Document> lists;
+  private final KnownNewest known = new KnownNewest();
+
+  /** One per writer: it remembers what it pushed, see {@link KnownNewest}. */
+  public LatestItems(MongoCollection<Document> lists) {
+    this.lists = lists;
+  }
 
   static String id(String key) {
     return key;
   }
 
   /**
-   * The pulls of the articles of a batch that had an earlier version, from every key they were or are under (no
-   * upsert: a key without a list costs a no-op); none for a batch of first versions.
+   * Takes the articles of a batch that had an earlier version off the lists of every key they were or are under (no
+   * upsert: a key without a list costs a no-op), in one round trip; none for a batch of first versions.
    */
-  static List<WriteModel<Document>> pulls(List<TimelineBuckets.Change> changes) {
+  void pull(List<TimelineBuckets.Change> changes) {
     Map<String, Set<String>> pulls = new LinkedHashMap<>();
     for (TimelineBuckets.Change c : changes) {
       if (!c.previous().isEmpty()) {
@@ -61,9 +68,11 @@ public final class LatestItems {
       }
     }
     List<WriteModel<Document>> writes = new ArrayList<>(pulls.size());
-    pulls.forEach((id, articleIds) ->
-        writes.add(KeyedDocuments.update(id, List.of(Updates.pull("items", Filters.in("articleId", articleIds))))));
-    return writes;
+    pulls.forEach((id, articleIds) -> {
+      known.pulled(id, articleIds);
+      writes.add(KeyedDocuments.update(id, List.of(Updates.pull("items", Filters.in("articleId", articleIds)))));
+    });
+    KeyedDocuments.write(lists, writes);
   }
 
   /** The keys whose lists a batch pushes: {@code all} and those it adds at least {@link #MIN_ADDED} refs to. */
@@ -85,19 +94,26 @@ public final class LatestItems {
 
   /**
    * Pushes the items of a batch (written to their item documents just before) to the lists of {@code all} and of
-   * each key the batch adds at least {@link #MIN_ADDED} items to, in one round trip.
+   * each key the batch adds at least {@link #MIN_ADDED} items to, in one round trip: of each key only the items that
+   * can stay in its list ({@link KnownNewest}), and no write for a key with none.
    */
-  public static void push(MongoCollection<Document> latest, Map<String, List<Document>> itemsByKey) {
-    PushOptions newest = new PushOptions().sortDocument(new Document("t", -1).append("articleId", -1)).slice(CAP);
+  public void push(Map<String, List<Document>> itemsByKey) {
+    Document newest = new Document("t", -1).append("articleId", -1);
+    EncodedOnce items = new EncodedOnce(lists); // an article's one item goes to each of its busy keys' lists
     List<WriteModel<Document>> writes = new ArrayList<>();
-    itemsByKey.forEach((key, items) -> {
-      if (pushes(key, items.size())) {
+    Map<String, List<Document>> sent = new LinkedHashMap<>();
+    itemsByKey.forEach((key, keyItems) -> {
+      if (pushes(key, keyItems.size())) {
         // only the newest CAP of the batch can stay: fewer bytes to send, same result
-        List<Document> newestOfBatch = items.stream().sorted(TimelineBuckets.NEWEST_FIRST).limit(CAP).toList();
-        writes.add(KeyedDocuments.upsert(id(key), List.of(Updates.pushEach("items", newestOfBatch, newest))));
+        List<Document> newestOfBatch = known.thatCanStay(id(key), keyItems.stream().sorted(TimelineBuckets.NEWEST_FIRST).limit(CAP).toList());
+        if (!newestOfBatch.isEmpty()) {
+          writes.add(KeyedDocuments.upsert(id(key), items.pushSorted("items", newestOfBatch, newest, CAP)));
+          sent.put(id(key), newestOfBatch);
+        }
       }
     });
-    KeyedDocuments.write(latest, writes);
+    KeyedDocuments.write(lists, writes);
+    sent.forEach(known::pushed);
   }
 
   /** The items of the lists read, by article id (the first list's where two hold one). */

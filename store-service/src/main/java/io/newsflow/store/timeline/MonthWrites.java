@@ -45,7 +45,7 @@ final class MonthWrites {
     for (PageRef ref : touched.values()) {
       if (recounted.contains(ref.base())) {
         Document page = written.get(ref.id());
-        List<Document> items = page == null ? List.of() : page.getList("items", Document.class);
+        List<Document> items = page == null ? List.of() : page.getList("items", Document.class, List.of());
         long unique = items.stream().filter(i -> !i.getBoolean("dup", false)).count();
         long oldest = items.stream().mapToLong(i -> i.getLong("t")).min().orElse(0);
         long newest = items.stream().mapToLong(i -> i.getLong("t")).max().orElse(0);

@@ -23,7 +23,9 @@ final class PairCounts {
 
   private static final class Count {
     long n;
-    final Map<String, Long> themes = new TreeMap<>();
+    // a hash map while counting: a day's summary merges ~40 parts of ~2,000 pairs each per batch, and a tree map's
+    // ordered inserts were most of that (BENCHMARKS.md, "Client CPU in the burst"); ordered only for output (top)
+    final Map<String, Long> themes = new HashMap<>(8);
   }
 
   private final Map<String, Count> pairs = new HashMap<>();
@@ -65,21 +67,61 @@ final class PairCounts {
     });
   }
 
+  /**
+   * Takes away counts added before (a part summed into a day's total); pairs and themes that reach zero go. False, with
+   * this left part-way, when {@code other} holds more than this: then it was not added here, and the caller sums again.
+   */
+  boolean subtract(PairCounts other) {
+    for (Map.Entry<String, Count> e : other.pairs.entrySet()) {
+      Count c = pairs.get(e.getKey());
+      Count o = e.getValue();
+      if (c == null || c.n < o.n) {
+        return false;
+      }
+      c.n -= o.n;
+      for (Map.Entry<String, Long> t : o.themes.entrySet()) {
+        long left = c.themes.getOrDefault(t.getKey(), 0L) - t.getValue();
+        if (left < 0) {
+          return false;
+        }
+        if (left == 0) {
+          c.themes.remove(t.getKey());
+        } else {
+          c.themes.put(t.getKey(), left);
+        }
+      }
+      if (c.n == 0) {
+        pairs.remove(e.getKey());
+      }
+    }
+    return true;
+  }
+
+  /** Pairs counted. */
+  int size() {
+    return pairs.size();
+  }
+
   boolean isEmpty() {
     return pairs.isEmpty();
   }
 
   /** The {@code limit} most frequent pairs, optionally only those naming {@code actor}. */
   List<Aggregates.Pair> top(String actor, int limit) {
-    List<Aggregates.Pair> out = new ArrayList<>();
+    record Ranked(String a, String b, Count c) {}
+    List<Ranked> ranked = new ArrayList<>();
     pairs.forEach((pair, c) -> {
       String[] ab = pair.split("\u0000", 2);
       if (actor == null || actor.equals(ab[0]) || actor.equals(ab[1])) {
-        out.add(new Aggregates.Pair(ab[0], ab[1], c.n, java.util.Collections.unmodifiableMap(c.themes)));
+        ranked.add(new Ranked(ab[0], ab[1], c));
       }
     });
-    out.sort(Comparator.comparingLong(Aggregates.Pair::count).reversed().thenComparing(Aggregates.Pair::a).thenComparing(Aggregates.Pair::b));
-    return List.copyOf(out.subList(0, Math.min(limit, out.size())));
+    ranked.sort(Comparator.comparingLong((Ranked r) -> r.c().n).reversed().thenComparing(Ranked::a).thenComparing(Ranked::b));
+    List<Aggregates.Pair> out = new ArrayList<>(Math.min(limit, ranked.size()));
+    for (Ranked r : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      out.add(new Aggregates.Pair(r.a(), r.b(), r.c().n, java.util.Collections.unmodifiableMap(new TreeMap<>(r.c().themes))));
+    }
+    return List.copyOf(out);
   }
 
   String encode() {

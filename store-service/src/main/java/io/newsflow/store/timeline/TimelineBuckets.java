@@ -3,9 +3,11 @@ package io.newsflow.store.timeline;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.mongo.Collections;
+import io.newsflow.store.mongo.EncodedOnce;
 import io.newsflow.store.mongo.KeyedDocuments;
 import io.newsflow.store.mongo.Pages;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bson.BsonDocument;
 import org.bson.Document;
 
 /**
@@ -94,18 +97,19 @@ public final class TimelineBuckets {
 
   private final MongoCollection<Document> buckets;
   private final MongoCollection<Document> months;
-  private final MongoCollection<Document> latest;
+  private final LatestItems latest;
   private final KeyTotals keys;
   private final int cap;
 
-  public TimelineBuckets(MongoDatabase db) {
-    this(db, PAGE_CAP);
+  /** @param latest the writer's newest-items lists, which it pushes to after its item documents */
+  public TimelineBuckets(MongoDatabase db, LatestItems latest) {
+    this(db, latest, PAGE_CAP);
   }
 
-  TimelineBuckets(MongoDatabase db, int cap) {
+  TimelineBuckets(MongoDatabase db, LatestItems latest, int cap) {
     this.buckets = db.getCollection(Collections.TIMELINE_BUCKETS);
     this.months = db.getCollection(Collections.TIMELINE_MONTHS);
-    this.latest = db.getCollection(Collections.TIMELINE_LATEST);
+    this.latest = latest;
     this.keys = new KeyTotals(db.getCollection(Collections.TIMELINE_KEYS));
     this.cap = cap;
   }
@@ -185,7 +189,7 @@ public final class TimelineBuckets {
     Set<String> recounted = recountedBases(touched.values(), removals.keySet(), directory, slots);
     Map<String, Document> written = rewritePages(removals, additions, touched, recounted);
     // earlier versions leave the busy keys' newest items before their new items exist (LatestItems)
-    KeyedDocuments.write(latest, LatestItems.pulls(changes));
+    latest.pull(changes);
     List<Document> monthDocs = new MonthWrites(months, cap).write(touched, recounted, written, additions, directory, slots);
     keys.rewrite(monthDocs, directory, keyFields, LatestItems.pushedKeys(changes));
     return new Applied(touched.values().stream().filter(r -> TimelineKeys.ALL.equals(r.key()))
@@ -231,16 +235,27 @@ public final class TimelineBuckets {
     List<WriteModel<Document>> writes = new ArrayList<>(removals.size() + additions.size());
     removals.forEach((id, articleIds) ->
         writes.add(KeyedDocuments.update(id, List.of(Updates.pull("items", Filters.in("articleId", articleIds))))));
+    EncodedOnce refs = new EncodedOnce(buckets); // an article's one ref goes to each of its keys' pages
     additions.forEach((id, items) -> {
       PageRef ref = touched.get(id);
       Document meta = new Document("key", ref.key()).append("hour", Date.from(TimelineKeys.labelStart(ref.hour())))
           .append("label", ref.hour()).append("page", ref.page());
-      writes.add(KeyedDocuments.upsert(id, List.of(Updates.setOnInsert(meta),
-          recounted.contains(ref.base()) ? Updates.addEachToSet("items", items) : Updates.pushEach("items", items))));
+      BsonDocument update = new BsonDocument("$setOnInsert", refs.toBson(meta));
+      update.putAll(refs.addEach(recounted.contains(ref.base()), "items", items));
+      writes.add(KeyedDocuments.upsert(id, update));
     });
     KeyedDocuments.write(buckets, writes);
-    List<String> readBack = touched.values().stream().filter(r -> recounted.contains(r.base())).map(PageRef::id).toList();
-    return KeyedDocuments.load(buckets, readBack, null, PAGES_PER_READ);
+    // read back only what is computed from them: the count and time span of each page (MonthWrites), and the actors
+    // and themes of the all key's, from which co-occurrence is summed; a ref's title words, feed and language stay on
+    // the server (half a page's bytes, decoded here on every batch before)
+    List<String> readAll = new ArrayList<>();
+    List<String> readCounts = new ArrayList<>();
+    touched.values().stream().filter(r -> recounted.contains(r.base()))
+        .forEach(r -> (TimelineKeys.ALL.equals(r.key()) ? readAll : readCounts).add(r.id()));
+    Map<String, Document> read = new HashMap<>(KeyedDocuments.load(buckets, readAll, Projections.include("key", "label", "page",
+        "items.t", "items.dup", "items.actorIds", "items.themeIds"), PAGES_PER_READ));
+    read.putAll(KeyedDocuments.load(buckets, readCounts, Projections.include("items.t", "items.dup"), PAGES_PER_READ));
+    return read;
   }
 
   /** Per day of a rewritten {@code all} page, the labels of every {@code all} page of that day. */

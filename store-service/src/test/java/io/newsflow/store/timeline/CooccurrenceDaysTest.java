@@ -122,6 +122,31 @@ class CooccurrenceDaysTest {
     assertEqualsBruteForce();
   }
 
+  @Test
+  void twoStoreInstancesTakingTurnsOnOneDayEachCountThePagesTheOtherWrote() {
+    // each instance keeps its own running sum of the day (DaySums): it must see the parts the other rewrote since
+    ArticleWriter other = new ArticleWriter(db, List.of(new ArticleLinks(db), new CooccurrenceDays(db)), Clock.systemUTC());
+    List<EnrichedArticle> all = articles(1_000, BUSY_HOUR, 1, 41);
+    for (int i = 0; i < all.size(); i += 100) {
+      write(i / 100 % 2 == 0 ? writer : other, all.subList(i, i + 100));
+      assertEqualsBruteForce();
+    }
+    // revisions by one, then the other, of articles on pages both wrote
+    Random random = new Random(9);
+    List<EnrichedArticle> revised = new ArrayList<>();
+    for (int i = 0; i < 1_000; i += 9) {
+      revised.add(article(i, BUSY_HOUR, 2, random));
+    }
+    write(other, revised.subList(0, 50));
+    write(writer, revised.subList(50, revised.size()));
+    assertEqualsBruteForce();
+  }
+
+  private void write(ArticleWriter by, List<EnrichedArticle> batch) {
+    by.write(batch);
+    batch.forEach(e -> latest.merge(e.articleId(), e, (was, now) -> now.article().revision() >= was.article().revision() ? now : was));
+  }
+
   private void assertEqualsBruteForce() {
     for (LocalDate day : List.of(LocalDate.parse("2024-09-12"), LocalDate.parse("2024-09-13"))) {
       Map<String, Long> expected = new TreeMap<>();

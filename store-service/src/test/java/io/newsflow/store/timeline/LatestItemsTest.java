@@ -28,6 +28,7 @@ class LatestItemsTest {
 
   static final AtomicInteger itemReads = new AtomicInteger();
   static final AtomicInteger latestReads = new AtomicInteger();
+  static final AtomicInteger latestUpdates = new AtomicInteger();
 
   static List<EnrichedArticle> wire(String prefix, int n) {
     List<EnrichedArticle> articles = new ArrayList<>();
@@ -51,6 +52,9 @@ class LatestItemsTest {
       } else if (collection.equals(Collections.TIMELINE_LATEST)) {
         latestReads.incrementAndGet();
       }
+    } else if (event.getCommandName().equals("update")
+        && event.getCommand().getString("update").getValue().equals(Collections.TIMELINE_LATEST)) {
+      latestUpdates.incrementAndGet();
     }
   });
 
@@ -139,6 +143,50 @@ class LatestItemsTest {
     assertThat(kazakhstan.items()).extracting(TimelineItem::articleId).containsExactlyElementsOf(newestIds(batch.subList(0, 20), 20));
     assertThat(latestReads.get()).isEqualTo(1);
     assertThat(itemReads.get()).isZero();
+  }
+
+  @Test
+  void aBatchOfArticlesOlderThanAFullListLeavesItUnwrittenAndTheListServesTheNewest() {
+    MongoDatabase db = mongo.client().getDatabase("latest_older_batch");
+    ArticleWriter writer = new ArticleWriter(db, List.of(), Clock.fixed(START, ZoneOffset.UTC));
+    List<EnrichedArticle> articles = wire("late", 100);
+    writer.write(articles.subList(40, 100)); // the newest 60: both lists are full
+    latestUpdates.set(0);
+    writer.write(articles.subList(0, 20)); // a late feed's older articles: none can enter either list
+    int updatesForOlder = latestUpdates.get();
+
+    assertThat(updatesForOlder).isZero();
+    for (String key : List.of("all", "a:KAZ")) {
+      assertThat(listed(db, key)).as(key).containsExactlyElementsOf(newestIds(articles, LatestItems.CAP));
+    }
+    itemReads.set(0);
+    TimelinePage first = new TimelineQuery(db, 20_000, () -> false).page(actorPage("KAZ"));
+    assertThat(first.items()).extracting(TimelineItem::articleId).containsExactlyElementsOf(newestIds(articles, 50));
+    assertThat(itemReads.get()).isZero();
+  }
+
+  @Test
+  void anItemThisWriterPulledMakesRoomForAnOlderOneOfTheNextBatch() {
+    MongoDatabase db = mongo.client().getDatabase("latest_room");
+    ArticleWriter writer = new ArticleWriter(db, List.of(), Clock.fixed(START, ZoneOffset.UTC));
+    List<EnrichedArticle> articles = wire("room", 100);
+    writer.write(articles.subList(40, 100)); // the list of all holds the newest 56: articles 44..99
+    EnrichedArticle newest = articles.getLast();
+    // the newest article corrected to an earlier time: it leaves the list, and an older article of the same batch
+    // (40..43 were sliced off before, 39 is new) now belongs to the newest 56
+    EnrichedArticle moved = Articles.article("2024/09/room-99").title("Astana wire room 99 (corrected)")
+        .publishedAt(START.minusSeconds(3600).toString()).revision(2).occurredAt("2024-09-12T09:00:00Z")
+        .actor("KAZ", "Kazakhstan", "STATE", 0.9).build();
+    writer.write(List.of(moved, articles.get(39)));
+
+    List<String> expected = new ArrayList<>(newestIds(articles.subList(0, 99), 55));
+    expected.add(articles.get(39).articleId()); // 44..98 and 39: 40..43 were sliced off when the list was full
+    assertThat(listed(db, "all")).containsExactlyElementsOf(expected).doesNotContain(newest.articleId());
+  }
+
+  private static List<String> listed(MongoDatabase db, String key) {
+    return db.getCollection(Collections.TIMELINE_LATEST).find(new Document("_id", key)).first()
+        .getList("items", Document.class).stream().map(d -> d.getString("articleId")).toList();
   }
 
   private static TimelineRequest actorPage(String actor) {
