@@ -1,13 +1,14 @@
 package io.newsflow.store.timeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.bson.Document;
 
 /**
@@ -24,22 +25,72 @@ final class PairCounts {
   private static final class Count {
     long n;
     // a hash map while counting: a day's summary merges ~40 parts of ~2,000 pairs each per batch, and a tree map's
-    // ordered inserts were most of that (BENCHMARKS.md, "Client CPU in the burst"); ordered only for output (top)
-    final Map<String, Long> themes = new HashMap<>(8);
-  }
+    // ordered inserts were most of that (BENCHMARKS.md, "Client CPU in the burst"); ordered only for output (top).
+    // Mutable tallies, so that counting an article boxes no Long per pair and theme.
+    final Map<String, long[]> themes = new HashMap<>(8);
 
-  private final Map<String, Count> pairs = new HashMap<>();
-
-  /** One article: every pair of its (distinct) actors, ordered a &lt; b, once, with each of its themes. */
-  void addArticle(List<String> actorIds, List<String> themeIds) {
-    List<String> actors = new ArrayList<>(new TreeSet<>(actorIds));
-    for (int i = 0; i < actors.size(); i++) {
-      for (int j = i + 1; j < actors.size(); j++) {
-        Count c = pairs.computeIfAbsent(actors.get(i) + "\u0000" + actors.get(j), k -> new Count());
-        c.n++;
-        themeIds.stream().distinct().forEach(t -> c.themes.merge(t, 1L, Long::sum));
+    void addTheme(String theme, long n) {
+      long[] t = themes.get(theme);
+      if (t == null) {
+        themes.put(theme, new long[] {n});
+      } else {
+        t[0] += n;
       }
     }
+  }
+
+  // by first actor, then second (a < b): an article of 12 actors looks up 11 first actors and 66 pairs, and builds
+  // no key per pair (a concatenated key was built and hashed for each of the 66)
+  private final Map<String, Map<String, Count>> pairs = new HashMap<>();
+
+  /** One article: every pair of its (distinct) actors, ordered a &lt; b, once, with each of its (distinct) themes. */
+  void addArticle(List<String> actorIds, List<String> themeIds) {
+    String[] actors = actorIds.toArray(new String[0]);
+    Arrays.sort(actors);
+    String[] themes = distinct(themeIds);
+    for (int i = 0; i < actors.length; i++) {
+      if (i > 0 && actors[i].equals(actors[i - 1])) {
+        continue;
+      }
+      Map<String, Count> withA = null;
+      for (int j = i + 1; j < actors.length; j++) {
+        if (actors[j].equals(actors[j - 1])) {
+          continue; // a repeat of b, or of a itself
+        }
+        if (withA == null) {
+          withA = pairs.computeIfAbsent(actors[i], k -> new HashMap<>());
+        }
+        Count c = withA.get(actors[j]);
+        if (c == null) {
+          c = new Count();
+          withA.put(actors[j], c);
+        }
+        c.n++;
+        for (String t : themes) {
+          c.addTheme(t, 1);
+        }
+      }
+    }
+  }
+
+  /** The ids once each, in first-seen order: an article's few themes, compared pairwise rather than hashed. */
+  private static String[] distinct(List<String> ids) {
+    String[] out = new String[ids.size()];
+    int k = 0;
+    next:
+    for (String id : ids) {
+      for (int i = 0; i < k; i++) {
+        if (Objects.equals(out[i], id)) {
+          continue next;
+        }
+      }
+      out[k++] = id;
+    }
+    return k == out.length ? out : Arrays.copyOf(out, k);
+  }
+
+  private Count count(String a, String b) {
+    return pairs.computeIfAbsent(a, k -> new HashMap<>()).computeIfAbsent(b, k -> new Count());
   }
 
   /**
@@ -51,19 +102,22 @@ final class PairCounts {
     for (Object list : hourLists) {
       for (Object o : (List<?>) list) {
         Document p = (Document) o;
-        Count c = counts.pairs.computeIfAbsent(p.getString("a") + "\u0000" + p.getString("b"), k -> new Count());
+        Count c = counts.count(p.getString("a"), p.getString("b"));
         c.n += p.get("n", Number.class).longValue();
-        p.getList("themes", Document.class, List.of()).forEach(t -> c.themes.merge(t.getString("id"), t.get("n", Number.class).longValue(), Long::sum));
+        p.getList("themes", Document.class, List.of()).forEach(t -> c.addTheme(t.getString("id"), t.get("n", Number.class).longValue()));
       }
     }
     return counts;
   }
 
   void addAll(PairCounts other) {
-    other.pairs.forEach((pair, o) -> {
-      Count c = pairs.computeIfAbsent(pair, k -> new Count());
-      c.n += o.n;
-      o.themes.forEach((t, n) -> c.themes.merge(t, n, Long::sum));
+    other.pairs.forEach((a, withA) -> {
+      Map<String, Count> mine = pairs.computeIfAbsent(a, k -> new HashMap<>());
+      withA.forEach((b, o) -> {
+        Count c = mine.computeIfAbsent(b, k -> new Count());
+        c.n += o.n;
+        o.themes.forEach((t, n) -> c.addTheme(t, n[0]));
+      });
     });
   }
 
@@ -72,26 +126,33 @@ final class PairCounts {
    * this left part-way, when {@code other} holds more than this: then it was not added here, and the caller sums again.
    */
   boolean subtract(PairCounts other) {
-    for (Map.Entry<String, Count> e : other.pairs.entrySet()) {
-      Count c = pairs.get(e.getKey());
-      Count o = e.getValue();
-      if (c == null || c.n < o.n) {
-        return false;
-      }
-      c.n -= o.n;
-      for (Map.Entry<String, Long> t : o.themes.entrySet()) {
-        long left = c.themes.getOrDefault(t.getKey(), 0L) - t.getValue();
-        if (left < 0) {
+    for (Map.Entry<String, Map<String, Count>> withA : other.pairs.entrySet()) {
+      Map<String, Count> mine = pairs.get(withA.getKey());
+      for (Map.Entry<String, Count> e : withA.getValue().entrySet()) {
+        Count c = mine == null ? null : mine.get(e.getKey());
+        Count o = e.getValue();
+        if (c == null || c.n < o.n) {
           return false;
         }
-        if (left == 0) {
-          c.themes.remove(t.getKey());
-        } else {
-          c.themes.put(t.getKey(), left);
+        c.n -= o.n;
+        for (Map.Entry<String, long[]> t : o.themes.entrySet()) {
+          long[] have = c.themes.get(t.getKey());
+          long left = (have == null ? 0 : have[0]) - t.getValue()[0];
+          if (left < 0) {
+            return false;
+          }
+          if (left == 0) {
+            c.themes.remove(t.getKey());
+          } else {
+            have[0] = left;
+          }
         }
-      }
-      if (c.n == 0) {
-        pairs.remove(e.getKey());
+        if (c.n == 0) {
+          mine.remove(e.getKey());
+          if (mine.isEmpty()) {
+            pairs.remove(withA.getKey());
+          }
+        }
       }
     }
     return true;
@@ -99,7 +160,11 @@ final class PairCounts {
 
   /** Pairs counted. */
   int size() {
-    return pairs.size();
+    int size = 0;
+    for (Map<String, Count> withA : pairs.values()) {
+      size += withA.size();
+    }
+    return size;
   }
 
   boolean isEmpty() {
@@ -110,16 +175,17 @@ final class PairCounts {
   List<Aggregates.Pair> top(String actor, int limit) {
     record Ranked(String a, String b, Count c) {}
     List<Ranked> ranked = new ArrayList<>();
-    pairs.forEach((pair, c) -> {
-      String[] ab = pair.split("\u0000", 2);
-      if (actor == null || actor.equals(ab[0]) || actor.equals(ab[1])) {
-        ranked.add(new Ranked(ab[0], ab[1], c));
+    pairs.forEach((a, withA) -> withA.forEach((b, c) -> {
+      if (actor == null || actor.equals(a) || actor.equals(b)) {
+        ranked.add(new Ranked(a, b, c));
       }
-    });
+    }));
     ranked.sort(Comparator.comparingLong((Ranked r) -> r.c().n).reversed().thenComparing(Ranked::a).thenComparing(Ranked::b));
     List<Aggregates.Pair> out = new ArrayList<>(Math.min(limit, ranked.size()));
     for (Ranked r : ranked.subList(0, Math.min(limit, ranked.size()))) {
-      out.add(new Aggregates.Pair(r.a(), r.b(), r.c().n, java.util.Collections.unmodifiableMap(new TreeMap<>(r.c().themes))));
+      Map<String, Long> themes = new TreeMap<>();
+      r.c().themes.forEach((t, n) -> themes.put(t, n[0]));
+      out.add(new Aggregates.Pair(r.a(), r.b(), r.c().n, java.util.Collections.unmodifiableMap(themes)));
     }
     return List.copyOf(out);
   }
@@ -141,9 +207,9 @@ final class PairCounts {
   static PairCounts decode(String text) {
     PairCounts counts = new PairCounts();
     scan(text, (a, b, n, line, themesFrom, themesTo) -> {
-      Count c = counts.pairs.computeIfAbsent(a + "\u0000" + b, k -> new Count());
+      Count c = counts.count(a, b);
       c.n += n;
-      addThemes(line, themesFrom, themesTo, c.themes);
+      addThemes(line, themesFrom, themesTo, c::addTheme);
     });
     return counts;
   }
@@ -171,7 +237,7 @@ final class PairCounts {
       scan(text, (a, b, n, line, from, to) -> {
         Map<String, Long> t = themes.get(a + "\u0000" + b);
         if (t != null) {
-          addThemes(line, from, to, t);
+          addThemes(line, from, to, (id, count) -> t.merge(id, count, Long::sum));
         }
       });
     }
@@ -207,14 +273,14 @@ final class PairCounts {
     }
   }
 
-  private static void addThemes(String text, int from, int to, Map<String, Long> into) {
+  private static void addThemes(String text, int from, int to, java.util.function.ObjLongConsumer<String> into) {
     int pos = from;
     while (pos < to) {
       int space = text.indexOf(' ', pos);
       int end = space < 0 || space > to ? to : space;
       int eq = text.lastIndexOf('=', end - 1);
       if (eq > pos) {
-        into.merge(unescape(text.substring(pos, eq)), Long.parseLong(text, eq + 1, end, 10), Long::sum);
+        into.accept(unescape(text.substring(pos, eq)), Long.parseLong(text, eq + 1, end, 10));
       }
       pos = end + 1;
     }
