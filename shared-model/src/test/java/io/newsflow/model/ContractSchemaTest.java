@@ -124,6 +124,9 @@ class ContractSchemaTest {
         .hasMessageContaining("RawArticle");
     assertThatThrownBy(() -> EventJson.fromJson("not json", EnrichedArticle.class)).isInstanceOf(EventDecodingException.class);
     assertThatThrownBy(() -> EventJson.fromBytes(null, FeedChanged.class)).hasMessageContaining("tombstone");
+    assertThatThrownBy(() -> EventJson.fromJson("null", EnrichedArticle.class))
+        .isInstanceOf(EventDecodingException.class).hasMessageContaining("JSON null");
+    assertThatThrownBy(() -> EventJson.fromJson("  ", RawArticle.class)).isInstanceOf(EventDecodingException.class);
   }
 
   private static JsonNode schemaJson(Topic<?> topic) {

@@ -70,6 +70,10 @@ class LiveStreamTest extends GatewayTest {
     try (SseReader reader = new SseReader(url, null)) {
       assertThat(reader.status()).isEqualTo(200);
       awaitSubscribed(1);
+      // bad records are logged and skipped; the stream goes on with the next article
+      publishRaw("<html>502 Bad Gateway</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      publishRaw("null".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      publishRaw(null); // a tombstone
       publish(article("Kazakh and Russian troops drill at Oral", "KAZ", "military-exercises", DedupeVerdict.NEW));
       publish(article("CSTO secretary-general visits Dushanbe", "org.csto", "military-exercises", DedupeVerdict.NEW));
       publish(article("Kazakhstan raises CPC oil quota", "KAZ", "energy-transit", DedupeVerdict.NEW));
@@ -108,6 +112,10 @@ class LiveStreamTest extends GatewayTest {
       Thread.sleep(20);
     }
     assertThat(hub.subscriberCount()).isGreaterThanOrEqualTo(count);
+  }
+
+  private void publishRaw(byte[] value) throws Exception {
+    producer.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES.name(), "bad", value)).get();
   }
 
   private void publish(EnrichedArticle article) throws Exception {

@@ -53,11 +53,17 @@ public final class EventJson {
     if (bytes == null) {
       throw new EventDecodingException(type, "record value is null (tombstone)", null);
     }
+    T value;
     try {
-      return MAPPER.readValue(bytes, type);
+      value = MAPPER.readValue(bytes, type);
     } catch (IOException | RuntimeException e) {
       throw new EventDecodingException(type, rootMessage(e), e);
     }
+    if (value == null) {
+      // the JSON literal null (or only whitespace) decodes to no event: malformed, not a NullPointerException later
+      throw new EventDecodingException(type, "record value is JSON null or empty", null);
+    }
+    return value;
   }
 
   public static <T> T fromJson(String json, Class<T> type) {
