@@ -40,7 +40,7 @@ public final class TypedH2Backend extends H2Backend {
 
   /** Whether the file holds maps in the typed forms, which the plain backend cannot read. */
   public static boolean holdsTypedMaps(MVStore store) {
-    return store.hasMap(TypedMaps.REGISTRY) && !store.openMap(TypedMaps.REGISTRY).isEmpty();
+    return TypedMaps.anyIn(store);
   }
 
   @Override

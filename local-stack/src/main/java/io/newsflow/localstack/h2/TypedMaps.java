@@ -24,6 +24,11 @@ final class TypedMaps {
     this.registry = store.openMap(REGISTRY);
   }
 
+  /** Whether the file has maps in the typed forms (the registry names at least one). */
+  static boolean anyIn(MVStore store) {
+    return store.hasMap(REGISTRY) && !store.openMap(REGISTRY).isEmpty();
+  }
+
   /** The map, with the typed key and value forms if it is new or was created typed, else with H2's defaults. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   synchronized <K, V> MVMap<K, V> open(String name, DataType<?> keyType, DataType<?> valueType) {

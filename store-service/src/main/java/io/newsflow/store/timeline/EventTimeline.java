@@ -100,19 +100,15 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
       LocalDate published = publishedDay(c.article());
       boolean claimedFirstVersion = c.previous().isEmpty() && c.write() == ArticleWriter.StoredChange.Write.INSERT;
       for (int i = 0; i < events.size(); i++) {
-        // one ref object per shape (with the event's themes in actor pages, without elsewhere): encoded once (EncodedOnce)
-        Document plain = null;
-        Document themed = null;
+        // one ref object per shape (with the event's themes, without), so that EncodedOnce encodes each once
+        Document[] shapes = new Document[2];
         for (String bucket : bucketsOf(events.get(i), published)) {
-          Document ref = ref(c.article(), events.get(i), i, keyOf(bucket));
-          if (ref.containsKey("themes")) {
-            themed = themed == null ? ref : themed;
-            ref = themed;
-          } else {
-            plain = plain == null ? ref : plain;
-            ref = plain;
+          String key = keyOf(bucket);
+          int shape = withThemes(events.get(i), key) ? 1 : 0;
+          if (shapes[shape] == null) {
+            shapes[shape] = ref(c.article(), events.get(i), i, key);
           }
-          additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(ref);
+          additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(shapes[shape]);
           if (!claimedFirstVersion) {
             repeatable.add(bucket);
           }
@@ -272,8 +268,12 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
         .append("day", e.start().toEpochDay())
         .append("articleId", a.articleId())
         .append("publishedAt", Codecs.timelineTime(a).toString());
-    // only the actor + theme query filters refs by theme, and it reads the actor's pages
-    return key.startsWith(ACTOR_KEY_PREFIX) && !e.themes().isEmpty() ? ref.append("themes", e.themes()) : ref;
+    return withThemes(e, key) ? ref.append("themes", e.themes()) : ref;
+  }
+
+  /** Whether a ref under this key carries the event's themes: only the actor + theme query filters refs by theme, and it reads the actor's pages. */
+  private static boolean withThemes(DatedEvent e, String key) {
+    return key.startsWith(ACTOR_KEY_PREFIX) && !e.themes().isEmpty();
   }
 
   static String eventId(String articleId, int index) {

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.bson.Document;
 
@@ -47,7 +46,7 @@ final class PairCounts {
   void addArticle(List<String> actorIds, List<String> themeIds) {
     String[] actors = actorIds.toArray(new String[0]);
     Arrays.sort(actors);
-    String[] themes = distinct(themeIds);
+    String[] themes = themeIds.stream().distinct().toArray(String[]::new); // once per article, not per pair
     for (int i = 0; i < actors.length; i++) {
       if (i > 0 && actors[i].equals(actors[i - 1])) {
         continue;
@@ -60,33 +59,13 @@ final class PairCounts {
         if (withA == null) {
           withA = pairs.computeIfAbsent(actors[i], k -> new HashMap<>());
         }
-        Count c = withA.get(actors[j]);
-        if (c == null) {
-          c = new Count();
-          withA.put(actors[j], c);
-        }
+        Count c = withA.computeIfAbsent(actors[j], k -> new Count());
         c.n++;
         for (String t : themes) {
           c.addTheme(t, 1);
         }
       }
     }
-  }
-
-  /** The ids once each, in first-seen order: an article's few themes, compared pairwise rather than hashed. */
-  private static String[] distinct(List<String> ids) {
-    String[] out = new String[ids.size()];
-    int k = 0;
-    next:
-    for (String id : ids) {
-      for (int i = 0; i < k; i++) {
-        if (Objects.equals(out[i], id)) {
-          continue next;
-        }
-      }
-      out[k++] = id;
-    }
-    return k == out.length ? out : Arrays.copyOf(out, k);
   }
 
   private Count count(String a, String b) {
