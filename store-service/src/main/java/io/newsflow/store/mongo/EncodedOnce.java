@@ -38,9 +38,9 @@ public final class EncodedOnce {
     return array;
   }
 
-  /** {@code {$push: {field: {$each: [...]}}}} or, if {@code toSet}, the same with {@code $addToSet}. */
-  public BsonDocument addEach(boolean toSet, String field, List<Document> entries) {
-    return new BsonDocument(toSet ? "$addToSet" : "$push", new BsonDocument(field, new BsonDocument("$each", array(entries))));
+  /** {@code {$push: {field: {$each: [...]}}}}. */
+  public BsonDocument pushEach(String field, List<Document> entries) {
+    return new BsonDocument("$push", new BsonDocument(field, new BsonDocument("$each", array(entries))));
   }
 
   /** {@code {$push: {field: {$each: [...], $sort: sort, $slice: slice}}}}: a bounded list kept in order. */

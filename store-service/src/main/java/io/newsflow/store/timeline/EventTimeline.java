@@ -35,8 +35,8 @@ import org.bson.conversions.Bson;
  * article's title are read at query time from the article document, which holds them already: an article states
  * ~12 events, each listed under ~4 keys, so full items made this the largest write of a batch, and every page
  * update makes the server rewrite the whole page (see {@code BENCHMARKS.md}, "Dated events as refs").
- * Pages change by {@code $pull} (of earlier versions) and then {@code $push} or {@code $addToSet} of
- * deterministic refs (see {@link #apply}), so repeatable; refs are in no particular order in a page and readers
+ * Pages change by {@code $pull} (of earlier versions) and then {@code $push} of deterministic refs (see
+ * {@link #apply}), so repeatable; refs are in no particular order in a page and readers
  * sort a day's refs. Pages written before refs hold full items (same field names plus the event's details): the
  * reader takes those as they are, and a revision of their article replaces them by refs.
  * Events of duplicates are left out, as duplicates are left off timelines.
@@ -77,18 +77,20 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
   }
 
   /**
-   * Takes the earlier versions of the batch's articles off every page of their days ({@code $pull} by article id),
-   * then adds the new refs: {@code $push} to a page whose refs are all of first versions that this writer claimed
-   * by inserting their article (a second insert fails, see {@code ArticleDocuments}; a repeat of the batch finds
-   * the article stored and comes with its footprint, so goes the other way), {@code $addToSet} to a page that gets
-   * a ref of any other change (a revision, a replay of a cut-short batch, a second store instance that lost the
-   * insert), so that a ref already there is not added twice. The same rule as {@link TimelineBuckets}.
+   * One ordered bulk: the index documents' slots first, then the earlier versions of the batch's articles pulled off
+   * every page of their days ({@code $pull} by article id), then the new refs pushed. A plain {@code $push}, not
+   * {@code $addToSet} (an equality test of each new ref against every ref of a page of up to {@value #PAGE_CAP}), as
+   * in {@link TimelineBuckets}: a first version claimed by its insert has no ref anywhere; any other change (a
+   * revision, a replay of a batch cut short at any write, a second store instance that lost the insert) comes with
+   * the footprint of every version that may have refs, whose days are pulled on every page the index lists before
+   * the push; and the index lists every page a batch may have written, because its slots are raised in front of the
+   * pages in the same ordered bulk (an ordered bulk cut short has applied a prefix). Readers skip a repeated event id
+   * ({@code EventTimelineQuery}), which two store instances writing one article at once can still leave, as before.
    */
   @Override
   public void apply(List<ArticleWriter.StoredChange> changes, TimelineBuckets.Applied timeline) {
     Map<String, Set<String>> removals = new LinkedHashMap<>();
     Map<String, List<Document>> additions = new LinkedHashMap<>();
-    Set<String> repeatable = new HashSet<>();
     for (ArticleWriter.StoredChange c : changes) {
       String articleId = c.article().articleId();
       c.previous().forEach(p -> p.eventBuckets().forEach(bucket ->
@@ -98,7 +100,6 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
       }
       List<DatedEvent> events = c.article().events();
       LocalDate published = publishedDay(c.article());
-      boolean claimedFirstVersion = c.previous().isEmpty() && c.write() == ArticleWriter.StoredChange.Write.INSERT;
       for (int i = 0; i < events.size(); i++) {
         // one ref object per shape (with the event's themes, without), so that EncodedOnce encodes each once
         Document[] shapes = new Document[2];
@@ -109,9 +110,6 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
             shapes[shape] = ref(c.article(), events.get(i), i, key);
           }
           additions.computeIfAbsent(bucket, k -> new ArrayList<>()).add(shapes[shape]);
-          if (!claimedFirstVersion) {
-            repeatable.add(bucket);
-          }
         }
       }
     }
@@ -123,31 +121,26 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     additions.keySet().forEach(b -> keys.add(keyOf(b)));
     Map<String, Document> indexes = KeyedDocuments.load(buckets, keys);
     Slots slots = new Slots(indexes);
-    List<WriteModel<Document>> writes = new ArrayList<>(removals.size() + additions.size());
+    List<WriteModel<Document>> pulls = new ArrayList<>(removals.size());
     // an earlier version's refs may be on any page of its day: pages are not recorded per event
     removals.forEach((bucket, articleIds) -> Pages.ids(bucket, slots.slots(bucket), slots.cap(bucket)).forEach(page ->
-        writes.add(KeyedDocuments.update(page, List.of(Updates.pull("items", Filters.in("articleId", articleIds)))))));
+        pulls.add(KeyedDocuments.update(page, List.of(Updates.pull("items", Filters.in("articleId", articleIds)))))));
     Map<String, Document> pages = new LinkedHashMap<>();
-    Set<String> repeatablePages = new HashSet<>();
     additions.forEach((bucket, refs) -> refs.forEach(ref -> {
       int page = slots.take(bucket);
-      String id = Pages.id(bucket, page);
-      pages.computeIfAbsent(id, k -> new Document("key", keyOf(bucket)).append("day", dayOf(bucket))
+      pages.computeIfAbsent(Pages.id(bucket, page), k -> new Document("key", keyOf(bucket)).append("day", dayOf(bucket))
           .append("page", page).append("items", new ArrayList<Document>())).getList("items", Document.class).add(ref);
-      if (repeatable.contains(bucket)) {
-        repeatablePages.add(id);
-      }
     }));
+    List<WriteModel<Document>> writes = indexWrites(slots);
+    writes.addAll(pulls);
     EncodedOnce encoded = new EncodedOnce(buckets);
     pages.forEach((id, page) -> {
-      List<Document> refs = page.getList("items", Document.class);
       BsonDocument update = new BsonDocument("$setOnInsert",
           encoded.toBson(new Document("key", page.get("key")).append("day", page.get("day")).append("page", page.get("page"))));
-      update.putAll(encoded.addEach(repeatablePages.contains(id), "items", refs));
+      update.putAll(encoded.pushEach("items", page.getList("items", Document.class)));
       writes.add(KeyedDocuments.upsert(id, update));
     });
     KeyedDocuments.write(buckets, writes);
-    updateIndexes(slots);
   }
 
   /**
@@ -155,7 +148,7 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
    * pages (raised with {@code $max}; the reader derives the page ids from it). A day emptied by a new version
    * stays listed and reads as an empty bucket; the retention sweep removes days whose buckets it empties.
    */
-  private void updateIndexes(Slots slots) {
+  private static List<WriteModel<Document>> indexWrites(Slots slots) {
     Map<String, Long> slotsByBucket = new LinkedHashMap<>(slots.current.taken());
     slotsByBucket.putAll(slots.legacy.taken());
     Map<String, List<Bson>> byKey = new LinkedHashMap<>();
@@ -168,7 +161,7 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
       all.add(Updates.setOnInsert(new Document("kind", "index").append("cap", PAGE_CAP)));
       writes.add(KeyedDocuments.upsert(indexId(key), all));
     });
-    KeyedDocuments.write(buckets, writes);
+    return writes;
   }
 
   /** Refs per page of a key's days: {@link #PAGE_CAP}, or {@link #LEGACY_PAGE_CAP} for an index written before refs. */

@@ -28,24 +28,41 @@ final class KeyTotals {
   }
 
   /**
-   * Raises the month counts and totals of the keys of {@code monthDocs} by what this batch changed (each month as it
-   * is after the batch against the same month as read before it, {@code before}) and sets the display fields.
-   * Increments, like the month documents', so two store instances never overwrite each other's counts; only
+   * Raises the month counts and totals of the keys of {@code monthDocs} by what this batch changed and sets the display
+   * fields. Increments, like the month documents', so two store instances never overwrite each other's counts; only
    * actors' documents are read (to merge their bounded alias lists), and a missing key document is created by
    * the same update. Keys in {@code withLatest} are marked as having a list of newest items.
+   *
+   * <p>What changed is each month as it is after the batch against the same month as read before it
+   * ({@code before}); but when the batch takes up a version whose writes were cut short ({@code resync}), against
+   * the month's count as the key document holds it, read here: that batch may have raised the month documents and
+   * been cut short before (or in the middle of) this write, and its replay, finding the months raised already,
+   * would otherwise never add it to the keys. A replay then costs one read of its keys' documents.
    */
-  void rewrite(List<Document> monthDocs, Map<String, Document> before, Map<String, Document> keyFields, Set<String> withLatest) {
+  void rewrite(List<Document> monthDocs, Map<String, Document> before, Map<String, Document> keyFields, Set<String> withLatest,
+      boolean resync) {
+    Map<String, Document> keyed = resync ? storedMonthCounts(monthDocs) : Map.of();
     Map<String, Map<String, long[]>> deltas = new LinkedHashMap<>();
     for (Document m : monthDocs) {
-      Document old = before.get(TimelineKeys.monthId(m.getString("key"), m.getString("month")));
-      long[] d = {sum(m.get(TimelineMonths.ALL, Document.class)) - (old == null ? 0 : sum(old.get(TimelineMonths.ALL, Document.class))),
-          sum(m.get(TimelineMonths.UNIQUE, Document.class)) - (old == null ? 0 : sum(old.get(TimelineMonths.UNIQUE, Document.class)))};
-      deltas.computeIfAbsent(m.getString("key"), k -> new LinkedHashMap<>()).put(m.getString("month"), d);
+      String month = m.getString("month");
+      long all;
+      long unique;
+      if (resync) {
+        Document key = keyed.getOrDefault(m.getString("key"), new Document());
+        all = count(key.get("monthsAll", Document.class), month);
+        unique = count(key.get("monthsUnique", Document.class), month);
+      } else {
+        Document old = before.get(TimelineKeys.monthId(m.getString("key"), month));
+        all = old == null ? 0 : sum(old.get(TimelineMonths.ALL, Document.class));
+        unique = old == null ? 0 : sum(old.get(TimelineMonths.UNIQUE, Document.class));
+      }
+      long[] d = {sum(m.get(TimelineMonths.ALL, Document.class)) - all, sum(m.get(TimelineMonths.UNIQUE, Document.class)) - unique};
+      deltas.computeIfAbsent(m.getString("key"), k -> new LinkedHashMap<>()).put(month, d);
     }
     List<String> withAliases = deltas.keySet().stream()
         .filter(k -> keyFields.containsKey(k) && keyFields.get(k).containsKey(TimelineKeys.ALIASES)).toList();
     Map<String, Document> stored = withAliases.isEmpty() ? Map.of()
-        : KeyedDocuments.load(keys, withAliases, Projections.include(TimelineKeys.ALIASES));
+        : resync ? keyed : KeyedDocuments.load(keys, withAliases, Projections.include(TimelineKeys.ALIASES));
     List<WriteModel<Document>> writes = new ArrayList<>(deltas.size());
     deltas.forEach((key, months) -> {
       List<Bson> updates = new ArrayList<>();
@@ -70,6 +87,24 @@ final class KeyTotals {
       writes.add(KeyedDocuments.upsert(key, updates));
     });
     KeyedDocuments.write(keys, writes);
+  }
+
+  /** The key documents of the months' keys: the counts of those months, and the aliases. */
+  private Map<String, Document> storedMonthCounts(List<Document> monthDocs) {
+    Set<String> ids = new LinkedHashSet<>();
+    Set<String> fields = new LinkedHashSet<>();
+    fields.add(TimelineKeys.ALIASES);
+    for (Document m : monthDocs) {
+      ids.add(m.getString("key"));
+      fields.add("monthsAll." + m.getString("month"));
+      fields.add("monthsUnique." + m.getString("month"));
+    }
+    return KeyedDocuments.load(keys, ids, Projections.include(List.copyOf(fields)));
+  }
+
+  private static long count(Document counts, String month) {
+    Number n = counts == null ? null : counts.get(month, Number.class);
+    return n == null ? 0 : n.longValue();
   }
 
   private static void addFieldUpdates(Document key, Document fields, List<Bson> updates) {

@@ -32,6 +32,31 @@ final class MonthWrites {
   }
 
   /**
+   * Before any bucket page of the batch is written: raises the stored slots of every key-label to which the batch adds
+   * a page beyond those its month lists (creating the month if missing). A page is found by the directory alone
+   * (writers pulling an article from "every page of the hour", readers), so a batch cut short between its pages and
+   * {@link #write} would otherwise leave refs on a page that no replay pulls from, and push them again elsewhere.
+   * Slots raised for pages a cut-short batch never wrote are harmless: a missing page reads as empty.
+   */
+  void reserve(Map<String, Document> directory, Pages.Allocator slots) {
+    Map<String, List<Bson>> updates = new LinkedHashMap<>();
+    slots.taken().forEach((base, n) -> {
+      String label = labelOf(base);
+      String key = base.substring(0, base.lastIndexOf('|'));
+      String month = TimelineKeys.monthOfHour(label);
+      long stored = TimelineMonths.slots(directory.get(monthId(base)), label);
+      if (Pages.count(n, cap) > Pages.count(stored, cap)) {
+        updates.computeIfAbsent(monthId(base), id -> new ArrayList<>(List.of(Updates.setOnInsert(
+            TimelineMonths.skeleton(key, month, TimelineKeys.isDayLabel(label))))))
+            .add(Updates.max(TimelineMonths.SLOTS + "." + label, n));
+      }
+    });
+    List<WriteModel<Document>> writes = new ArrayList<>(updates.size());
+    updates.forEach((id, u) -> writes.add(KeyedDocuments.upsert(id, u)));
+    KeyedDocuments.write(months, writes);
+  }
+
+  /**
    * Writes the counts and returns the month documents as they are after this batch (the stored ones with these
    * changes), from which the key totals are summed.
    *

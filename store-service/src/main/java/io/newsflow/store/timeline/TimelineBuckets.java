@@ -27,9 +27,10 @@ import org.bson.Document;
 /**
  * Maintains the timeline read model: bucket pages of article refs per key and hour (at most {@link #PAGE_CAP}
  * refs each, see {@link Pages}), the month directory ({@link TimelineMonths}) and the key totals
- * ({@link KeyTotals}). Pages change by atomic {@code $pull} and {@code $addToSet} (remove the article, add its
- * new ref) and counts are recomputed from the pages' content, so a batch interrupted half-way can be applied
- * again. One round trip per collection and step; every write is filtered on {@code _id} alone.
+ * ({@link KeyTotals}). Pages change by atomic {@code $pull} and {@code $push} (remove the article, add its
+ * new ref; see {@link #rewritePages} for why a plain push never lists an article twice) and counts are recomputed
+ * from the pages' content, so a batch interrupted half-way can be applied again. One round trip per collection and
+ * step; every write is filtered on {@code _id} alone.
  */
 public final class TimelineBuckets {
 
@@ -187,11 +188,15 @@ public final class TimelineBuckets {
       c.keyFields().forEach((key, fields) -> keyFields.merge(key, fields, KeyTotals::mergeFields));
     }
     Set<String> recounted = recountedBases(touched.values(), removals.keySet(), directory, slots);
+    MonthWrites monthWrites = new MonthWrites(months, cap);
+    monthWrites.reserve(directory, slots);
     Map<String, Document> written = rewritePages(removals, additions, touched, recounted);
     // earlier versions leave the busy keys' newest items before their new items exist (LatestItems)
     latest.pull(changes);
-    List<Document> monthDocs = new MonthWrites(months, cap).write(touched, recounted, written, additions, directory, slots);
-    keys.rewrite(monthDocs, directory, keyFields, LatestItems.pushedKeys(changes));
+    List<Document> monthDocs = monthWrites.write(touched, recounted, written, additions, directory, slots);
+    // a version whose pages are unknown was cut short, maybe between the month and the key documents (KeyTotals)
+    boolean resync = changes.stream().anyMatch(c -> c.previous().stream().anyMatch(p -> p.pages().size() != p.keys().size()));
+    keys.rewrite(monthDocs, directory, keyFields, LatestItems.pushedKeys(changes), resync);
     return new Applied(touched.values().stream().filter(r -> TimelineKeys.ALL.equals(r.key()))
         .map(r -> written.get(r.id())).filter(d -> d != null).toList(), allPagesByDay(touched.values(), monthDocs), placed);
   }
@@ -223,12 +228,20 @@ public final class TimelineBuckets {
   }
 
   /**
-   * Per page that held an earlier version of an article one {@code $pull} of those articles, then per page one
-   * update adding the new refs: {@code $addToSet} on a recounted key-label, so that the repeat of a version
-   * into the same page is a no-op; {@code $push} elsewhere, where every ref is a first version that this writer
-   * claimed by inserting its article (a second insert fails, see {@code ArticleDocuments}) and a repeat of the
-   * batch finds the article stored and recounts. The recounted pages are then read back by {@code _id $in}.
-   * Refs of a page are in no particular order (readers sort a label's refs).
+   * Per page that may hold an earlier version of an article of the batch one {@code $pull} of those articles, then per
+   * page one {@code $push} of the new refs, in one ordered bulk, pulls first. A push, not {@code $addToSet} (an equality
+   * test of each new ref against every ref of the page: the embedded server's largest single cost, a whole-document
+   * comparison on MongoDB too), because no page that may hold a ref of an article stays unpulled before its push:
+   * a first version claimed by its insert ({@code ArticleDocuments}) has no ref anywhere; a new version of a complete
+   * one pulls the exact pages its item names; a replay of a batch cut short at any write, or a version over one cut
+   * short, has a placement without pages and pulls every page the month directory lists, which lists every page a
+   * batch may write ({@link MonthWrites#reserve} runs before the pages); the same version into the same page is pulled,
+   * then pushed ({@code CutShortBatchTest}). Two store instances writing one article at once were never made safe by
+   * {@code $addToSet}: the loser of the insert pulls, then pushes to a page it picks from its own read of the
+   * directory, which the winner's push may reach before or after, on that page or another. Readers list an article
+   * once whatever its refs ({@code TimelineQuery} dedupes by article id); its next version pulls every ref, and a
+   * count may be one too high until then. The recounted pages are then read back by {@code _id $in}; refs of a page
+   * are in no particular order (readers sort a label's refs).
    */
   private Map<String, Document> rewritePages(Map<String, Set<String>> removals, Map<String, List<Document>> additions,
       Map<String, PageRef> touched, Set<String> recounted) {
@@ -241,7 +254,7 @@ public final class TimelineBuckets {
       Document meta = new Document("key", ref.key()).append("hour", Date.from(TimelineKeys.labelStart(ref.hour())))
           .append("label", ref.hour()).append("page", ref.page());
       BsonDocument update = new BsonDocument("$setOnInsert", refs.toBson(meta));
-      update.putAll(refs.addEach(recounted.contains(ref.base()), "items", items));
+      update.putAll(refs.pushEach("items", items));
       writes.add(KeyedDocuments.upsert(id, update));
     });
     KeyedDocuments.write(buckets, writes);

@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
  * {@code .dir} (keep the H2 store there; a fresh temp folder otherwise), {@code .every}, {@code .minutes} (stop
  * after this long), {@code .actorsPerArticle} (0: the synthetic corpus's 2-4 actors; the end-to-end corpus's articles
  * name many more, see {@link BurstCorpus}), {@code .eventsPerArticle} (0: one event in a third of the articles; the
- * end-to-end corpus's enriched articles carry ~11.8), {@code newsflow.bench.batch} (500).
+ * end-to-end corpus's enriched articles carry ~11.8), {@code newsflow.bench.batch} (500), {@code .census} (false: true
+ * also prints each command's documents per batch and the read models' document sizes at the end, {@link DocumentCensus};
+ * its CPU figures are then not comparable, as every command is encoded once more).
  */
 public class BurstBenchmark {
 
@@ -61,10 +63,12 @@ public class BurstBenchmark {
     String dirSetting = System.getProperty("newsflow.burst.dir");
     Path dir = dirSetting == null ? Files.createTempDirectory("store-burst") : Files.createDirectories(Path.of(dirSetting));
     CommandTimes times = new CommandTimes();
+    // census: documents per batch by command, and the read models' document sizes at the end (CPU figures not comparable)
+    boolean census = Boolean.getBoolean("newsflow.burst.census");
+    CommandBytes bytes = new CommandBytes();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     try (EmbeddedMongoServer server = new EmbeddedMongoServer(dir, 0).start();
-        MongoClient client = MongoClients.create(MongoClientSettings.builder()
-            .applyConnectionString(new ConnectionString(server.uri())).addCommandListener(times).build())) {
+        MongoClient client = MongoClients.create(clientSettings(server.uri(), times, census ? bytes : null))) {
       MongoDatabase db = client.getDatabase("burst");
       Indexes.ensure(db);
       ArticleWriter writer = StoreConfig.writerWithReadModels(db, Clock.systemUTC());
@@ -82,6 +86,7 @@ public class BurstBenchmark {
       long p0 = StoreBenchmark.cpuNanos();
       int last = 0;
       int batches = 0;
+      int allBatches = 0;
       List<EnrichedArticle> batch = new ArrayList<>(batchSize);
       int i = 0;
       while (i < articles && System.nanoTime() < deadline) {
@@ -91,6 +96,7 @@ public class BurstBenchmark {
           writer.write(batch);
           batch.clear();
           batches++;
+          allBatches++;
           if (i - last >= every || i == articles) {
             long t = System.nanoTime();
             long w = threads.getCurrentThreadCpuTime();
@@ -110,7 +116,17 @@ public class BurstBenchmark {
       Aggregates.Cooccurrence pairs = new Aggregates(db).cooccurrence(null, LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 28), 20);
       StoreBenchmark.report("stored %d in %.0f s; co-occurrence of the day: %d pairs in %.1f ms; CPU by thread group (s): %s",
           i, (c0 - start) / 1e9, pairs.pairs().size(), (System.nanoTime() - c0) / 1e6, cpuByThreadGroup(threads));
+      if (census) {
+        StoreBenchmark.report("per batch of the run (%d batches):%n%s", allBatches, bytes.table(allBatches));
+        StoreBenchmark.report("read-model documents at the end:%n%s", DocumentCensus.table(db));
+      }
     }
+  }
+
+  private static MongoClientSettings clientSettings(String uri, CommandTimes times, CommandBytes bytes) {
+    MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+        .addCommandListener(times);
+    return (bytes == null ? settings : settings.addCommandListener(bytes)).build();
   }
 
   /** CPU seconds per thread name with its numbers dropped (server workers, H2's writer, the writer thread). */

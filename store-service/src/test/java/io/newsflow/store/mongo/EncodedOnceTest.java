@@ -34,17 +34,17 @@ class EncodedOnceTest {
     MongoCollection<Document> pages = mongo.client().getDatabase("encoded_once").getCollection("pages");
     EncodedOnce encoded = new EncodedOnce(pages);
 
-    BsonDocument push = encoded.addEach(false, "items", List.of(KAZ, CHN));
-    BsonDocument addToSet = encoded.addEach(true, "items", List.of(CHN));
+    BsonDocument push = encoded.pushEach("items", List.of(KAZ, CHN));
+    BsonDocument again = encoded.pushEach("items", List.of(CHN));
     BsonDocument sorted = encoded.pushSorted("items", List.of(KAZ), new Document("t", -1).append("articleId", -1), 56);
 
     assertThat(push).isEqualTo(driver(Updates.pushEach("items", List.of(KAZ, CHN))));
-    assertThat(addToSet).isEqualTo(driver(Updates.addEachToSet("items", List.of(CHN))));
+    assertThat(again).isEqualTo(driver(Updates.pushEach("items", List.of(CHN))));
     assertThat(sorted).isEqualTo(driver(Updates.pushEach("items", List.of(KAZ),
         new PushOptions().sortDocument(new Document("t", -1).append("articleId", -1)).slice(56))));
     // the same entry object is the same encoded bytes wherever it goes
     RawBsonDocument first = (RawBsonDocument) push.getDocument("$push").getDocument("items").getArray("$each").get(1);
-    assertThat(addToSet.getDocument("$addToSet").getDocument("items").getArray("$each").get(0)).isSameAs(first);
+    assertThat(again.getDocument("$push").getDocument("items").getArray("$each").get(0)).isSameAs(first);
   }
 
   @Test
@@ -52,7 +52,7 @@ class EncodedOnceTest {
     MongoCollection<Document> pages = mongo.client().getDatabase("encoded_once").getCollection("applied");
     EncodedOnce encoded = new EncodedOnce(pages);
     BsonDocument update = new BsonDocument("$setOnInsert", encoded.toBson(new Document("key", "a:KAZ").append("page", 0)));
-    update.putAll(encoded.addEach(false, "items", List.of(KAZ, CHN)));
+    update.putAll(encoded.pushEach("items", List.of(KAZ, CHN)));
     pages.bulkWrite(List.of(KeyedDocuments.upsert("a:KAZ|2024-09-12T07", update)));
     pages.bulkWrite(List.of(KeyedDocuments.upsert("driver", List.of(Updates.setOnInsert(new Document("key", "a:KAZ").append("page", 0)),
         Updates.pushEach("items", List.of(KAZ, CHN))))));
