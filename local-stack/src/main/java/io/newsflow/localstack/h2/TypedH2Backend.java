@@ -7,11 +7,12 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -25,6 +26,7 @@ import org.h2.mvstore.MVStore;
  * A/B against the plain backend (local-stack/README.md): the burst's server CPU per article −40 to −48 %, raw
  * {@code insertMany} on a seeded store +141 % documents per CPU-second, the store's writer +37 %. Collection and index maps that already exist in the file stay on H2's default types ({@link TypedMaps}), so a
  * file written by the plain backend opens and works as before; a file with typed maps needs this backend to be read.
+ * Every collection, typed or not, works out its data size only when a stats command asks ({@link OnDemandSizeCollection}).
  */
 public final class TypedH2Backend extends H2Backend {
 
@@ -33,6 +35,7 @@ public final class TypedH2Backend extends H2Backend {
 
   // no initialiser: H2Backend's constructor opens the existing databases before this class's fields are assigned
   private TypedMaps typedMaps;
+  private Set<OnDemandSizeCollection> openedCollections;
 
   public TypedH2Backend(MVStore store) {
     super(store);
@@ -46,6 +49,30 @@ public final class TypedH2Backend extends H2Backend {
   @Override
   protected MongoDatabase openOrCreateDatabase(String databaseName) {
     return new TypedDatabase(databaseName);
+  }
+
+  /**
+   * A file without typed maps may be opened by the plain backend again, which reads the data size from the meta map
+   * instead of computing it: write the true sizes there before the store closes (not after a kill, so such a file's
+   * collStats size may then be stale; nothing in newsflow reads it).
+   */
+  @Override
+  public void close() {
+    try {
+      if (!getMvStore().isClosed() && !holdsTypedMaps(getMvStore())) {
+        openedCollections().forEach(OnDemandSizeCollection::storeSizeForPlainBackend);
+      }
+    } finally {
+      // whatever happened above, the store must still close: closing is what saves its last changes
+      super.close();
+    }
+  }
+
+  private synchronized Set<OnDemandSizeCollection> openedCollections() {
+    if (openedCollections == null) {
+      openedCollections = ConcurrentHashMap.newKeySet();
+    }
+    return openedCollections;
   }
 
   private synchronized TypedMaps typedMaps() {
@@ -67,7 +94,9 @@ public final class TypedH2Backend extends H2Backend {
       String fullName = getFullCollectionNamespace(collectionName);
       MVMap<Object, Document> data = typedMaps().open(DATA_PREFIX + fullName, BsonValueType.INSTANCE, BsonValueType.INSTANCE);
       MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
-      return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+      OnDemandSizeCollection collection = new OnDemandSizeCollection(this, collectionName, options, data, meta, cursorRegistry);
+      openedCollections().add(collection);
+      return collection;
     }
 
     @Override
