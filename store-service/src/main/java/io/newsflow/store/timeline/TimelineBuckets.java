@@ -54,6 +54,11 @@ public final class TimelineBuckets {
       this(hour, keys, List.of());
     }
 
+    /** Whether the page of each key is recorded; a placement without is a version whose writes were cut short. */
+    boolean pagesKnown() {
+      return pages.size() == keys.size();
+    }
+
     public Document toDocument() {
       Document d = new Document("hour", hour).append("keys", keys);
       return pages.isEmpty() ? d : d.append("pages", pages);
@@ -157,11 +162,11 @@ public final class TimelineBuckets {
       for (Placement p : c.previous()) {
         // a placement with pages was chosen by this writer (its label as written); one without is the article's
         // own hour, whose label is the one its month uses
-        String label = p.pages().size() == p.keys().size() ? p.hour() : labelOf(directory, p.hour());
+        String label = p.pagesKnown() ? p.hour() : labelOf(directory, p.hour());
         for (int i = 0; i < p.keys().size(); i++) {
           String key = p.keys().get(i);
           List<Integer> pages = new ArrayList<>();
-          if (p.pages().size() == p.keys().size()) {
+          if (p.pagesKnown()) {
             pages.add(p.pages().get(i));
           } else {
             // a version whose writes were cut short: its pages are unknown, so it is taken off all of them
@@ -195,7 +200,7 @@ public final class TimelineBuckets {
     latest.pull(changes);
     List<Document> monthDocs = monthWrites.write(touched, recounted, written, additions, directory, slots);
     // a version whose pages are unknown was cut short, maybe between the month and the key documents (KeyTotals)
-    boolean resync = changes.stream().anyMatch(c -> c.previous().stream().anyMatch(p -> p.pages().size() != p.keys().size()));
+    boolean resync = changes.stream().anyMatch(c -> c.previous().stream().anyMatch(p -> !p.pagesKnown()));
     keys.rewrite(monthDocs, directory, keyFields, LatestItems.pushedKeys(changes), resync);
     return new Applied(touched.values().stream().filter(r -> TimelineKeys.ALL.equals(r.key()))
         .map(r -> written.get(r.id())).filter(d -> d != null).toList(), allPagesByDay(touched.values(), monthDocs), placed);
