@@ -3,6 +3,7 @@ package io.newsflow.store.article;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.model.json.EventDecodingException;
 import io.newsflow.model.json.EventJson;
+import io.newsflow.store.article.StoreErrorClassifier.Outcome;
 import io.newsflow.store.ops.StoreMeters;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +13,50 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One poll's records to MongoDB: malformed records to the dead-letter topic, the rest written in one
- * batch. A transient failure is rethrown so the container retries the whole batch with back-off and
- * commits nothing; a record the database refuses for good is found by writing one at a time and
- * dead-lettered alone.
+ * One poll's records to MongoDB: malformed records to the dead-letter topic, the rest written in one batch.
+ *
+ * <p>What a failed write leads to is {@link StoreErrorClassifier}'s call:
+ * <ul>
+ * <li>the database unreachable or busy ({@link Outcome#RETRY}): rethrown, so the container retries the whole batch
+ *     with back-off and commits nothing, for as long as the outage lasts;</li>
+ * <li>a record the database refuses for good ({@link Outcome#DEAD_LETTER}): the batch is written one article at a
+ *     time, and the article that fails is dead-lettered alone;</li>
+ * <li>a race or a failure nobody foresaw ({@link Outcome#RETRY_THEN_ISOLATE}): retried like an outage, since a race
+ *     with another store instance clears on the next attempt; but once the same batch has failed
+ *     {@code isolateAfter} times in a row it is no race, and one article must not stop the store for good: the
+ *     batch is written one article at a time, and an article that fails twice more on its own is dead-lettered
+ *     with the failure, from where it can be replayed once the cause is fixed. Nothing is skipped silently.</li>
+ * </ul>
  */
 public class ArticleBatchConsumer {
 
   private static final Logger log = LoggerFactory.getLogger(ArticleBatchConsumer.class);
 
-  private final ArticleWriter writer;
-  private final DeadLetters deadLetters;
+  /** The write path, as this class needs it ({@link ArticleWriter#write} in the service). */
+  @FunctionalInterface
+  public interface Writes {
+    ArticleWriter.WriteSummary write(List<EnrichedArticle> batch);
+  }
 
-  public ArticleBatchConsumer(ArticleWriter writer, DeadLetters deadLetters) {
+  private final Writes writer;
+  private final DeadLetters deadLetters;
+  private final int isolateAfter;
+  /** Per consumer thread (one container may run several): the batch that failed last, and how often in a row. */
+  private final ThreadLocal<Failing> failing = new ThreadLocal<>();
+
+  private record Failing(String batch, int times) {}
+
+  /**
+   * @param isolateAfter failed attempts of one batch, with a failure that is not an outage, before it is written one
+   *                     article at a time (at least 1)
+   */
+  public ArticleBatchConsumer(Writes writer, DeadLetters deadLetters, int isolateAfter) {
+    if (isolateAfter < 1) {
+      throw new IllegalArgumentException("isolateAfter must be at least 1, was " + isolateAfter);
+    }
     this.writer = writer;
     this.deadLetters = deadLetters;
+    this.isolateAfter = isolateAfter;
   }
 
   public ArticleWriter.WriteSummary consume(List<ConsumerRecord<String, byte[]>> records) {
@@ -43,42 +73,88 @@ public class ArticleBatchConsumer {
         MDC.remove(StoreMeters.ARTICLE_ID);
       }
     }
+    String batch = describe(records);
     try {
       ArticleWriter.WriteSummary summary = writer.write(articles);
       StoreMeters.written(summary);
       log.debug("batch of {}: {}", records.size(), summary);
+      failing.remove();
       return summary;
     } catch (RuntimeException e) {
-      if (StoreErrorClassifier.isRetryable(e)) {
+      Outcome outcome = StoreErrorClassifier.classify(e);
+      if (outcome == Outcome.DEAD_LETTER) {
+        log.warn("batch {} refused ({}); writing one at a time to isolate the record", batch, e.getMessage(), e);
+        return writeOneByOne(articles, sources, false);
+      }
+      Failing before = failing.get();
+      int attempt = before != null && before.batch().equals(batch) ? before.times() + 1 : 1;
+      failing.set(new Failing(batch, attempt));
+      if (outcome == Outcome.RETRY || attempt < isolateAfter) {
+        // the container retries the whole batch after a back-off and commits nothing meanwhile; say why each time,
+        // so a batch that keeps failing shows its cause in the log rather than only a consumer that stopped moving
+        log.warn("batch {} not stored (attempt {}), retried after a back-off: {}", batch, attempt, e.toString(), e);
         throw e;
       }
-      log.warn("batch refused ({}); writing one at a time to isolate the record", e.getMessage());
-      return writeOneByOne(articles, sources);
+      log.error("batch {} failed {} times in a row ({}); writing it one article at a time and dead-lettering an article "
+          + "that still fails", batch, attempt, e.toString(), e);
+      ArticleWriter.WriteSummary summary = writeOneByOne(articles, sources, true);
+      failing.remove();
+      return summary;
     }
   }
 
+  /**
+   * @param isolating whether a failure that is not an outage dead-letters the article (after one more attempt) instead
+   *                  of failing the batch again
+   */
   private ArticleWriter.WriteSummary writeOneByOne(List<EnrichedArticle> articles,
-      List<ConsumerRecord<String, byte[]>> sources) {
+      List<ConsumerRecord<String, byte[]>> sources, boolean isolating) {
     int stored = 0;
     int replays = 0;
     int stale = 0;
     for (int i = 0; i < articles.size(); i++) {
       MDC.put(StoreMeters.ARTICLE_ID, articles.get(i).articleId());
       try {
-        ArticleWriter.WriteSummary s = writer.write(List.of(articles.get(i)));
+        ArticleWriter.WriteSummary s = writeAlone(articles.get(i), isolating);
         StoreMeters.written(s);
         stored += s.stored();
         replays += s.replays();
         stale += s.stale();
       } catch (RuntimeException e) {
-        if (StoreErrorClassifier.isRetryable(e)) {
+        Outcome outcome = StoreErrorClassifier.classify(e);
+        if (outcome == Outcome.RETRY || (outcome == Outcome.RETRY_THEN_ISOLATE && !isolating)) {
           throw e;
         }
-        deadLetters.send(sources.get(i), "rejected by database", e);
+        deadLetters.send(sources.get(i), outcome == Outcome.DEAD_LETTER ? "rejected by database"
+            : "failed on every attempt, alone and in its batch (" + e.getClass().getSimpleName() + ")", e);
       } finally {
         MDC.remove(StoreMeters.ARTICLE_ID);
       }
     }
     return new ArticleWriter.WriteSummary(stored, replays, stale);
+  }
+
+  /** One article's write; while isolating, a failure that is not an outage gets one more attempt first. */
+  private ArticleWriter.WriteSummary writeAlone(EnrichedArticle article, boolean isolating) {
+    try {
+      return writer.write(List.of(article));
+    } catch (RuntimeException e) {
+      if (!isolating || StoreErrorClassifier.classify(e) != Outcome.RETRY_THEN_ISOLATE) {
+        throw e;
+      }
+      log.warn("article failed alone ({}); one more attempt before it is dead-lettered", e.toString());
+      return writer.write(List.of(article));
+    }
+  }
+
+  /** Topic, partition and offset range of a batch: what identifies it when the container hands it over again. */
+  private static String describe(List<ConsumerRecord<String, byte[]>> records) {
+    if (records.isEmpty()) {
+      return "(no records)";
+    }
+    ConsumerRecord<String, byte[]> first = records.get(0);
+    ConsumerRecord<String, byte[]> last = records.get(records.size() - 1);
+    return records.size() + " records " + first.topic() + "-" + first.partition() + "@" + first.offset() + ".."
+        + last.partition() + "@" + last.offset();
   }
 }

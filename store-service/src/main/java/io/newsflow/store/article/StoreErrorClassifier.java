@@ -12,13 +12,23 @@ import io.newsflow.model.json.EventDecodingException;
 import io.newsflow.store.mongo.ConcurrentUpdateException;
 
 /**
- * The one place that decides what happens to a failure: retry the batch later (the database is
- * unreachable, busy, electing, or another writer raced us) or dead-letter the record (it can never be
- * stored). Walks the cause chain so a wrapped driver exception is classified by its origin.
+ * The one place that decides what happens to a failure: retry the batch later for as long as it takes (the
+ * database is unreachable, busy or electing; the dead-letter topic did not take a record), retry it a few
+ * times and then isolate the article that fails (another writer raced us, or a failure nobody foresaw), or
+ * dead-letter the record (it can never be stored). Walks the cause chain so a wrapped driver exception is
+ * classified by its origin. {@link ArticleBatchConsumer} acts on the outcome.
  */
 public final class StoreErrorClassifier {
 
-  public enum Outcome { RETRY, DEAD_LETTER }
+  public enum Outcome {
+    /** An outage: the batch is retried with back-off until it is stored. */
+    RETRY,
+    /** A race or an unforeseen failure: retried like an outage, then written one article at a time, and an article
+     *  that keeps failing is dead-lettered with the failure. */
+    RETRY_THEN_ISOLATE,
+    /** The record can never be stored: dead-lettered with the reason. */
+    DEAD_LETTER
+  }
 
   private StoreErrorClassifier() {}
 
@@ -27,7 +37,11 @@ public final class StoreErrorClassifier {
       if (t instanceof EventDecodingException || t instanceof IllegalArgumentException) {
         return Outcome.DEAD_LETTER;
       }
-      if (t instanceof ConcurrentUpdateException || t instanceof MongoSocketException
+      if (t instanceof ConcurrentUpdateException) {
+        // two store instances writing one article clear up on the next attempt; one that never does is a bug
+        return Outcome.RETRY_THEN_ISOLATE;
+      }
+      if (t instanceof DeadLetters.DeadLetterFailedException || t instanceof MongoSocketException
           || t instanceof MongoTimeoutException || t instanceof MongoNotPrimaryException
           || t instanceof MongoNodeIsRecoveringException || t instanceof MongoWriteConcernException
           || t instanceof MongoExecutionTimeoutException) {
@@ -42,11 +56,13 @@ public final class StoreErrorClassifier {
             || m.hasErrorLabel("RetryableWriteError") ? Outcome.RETRY : Outcome.DEAD_LETTER;
       }
     }
-    // unknown failures are retried: dropping an article because of a bug we do not understand loses data
-    return Outcome.RETRY;
+    // an unknown failure may be an outage nobody listed, so it is retried first; but if it stays, it is a bug that one
+    // article trips over, and that article is dead-lettered (kept, with the failure) rather than stopping the store
+    return Outcome.RETRY_THEN_ISOLATE;
   }
 
+  /** Whether the batch is retried at least once (an outage, a race, or an unforeseen failure). */
   public static boolean isRetryable(Throwable failure) {
-    return classify(failure) == Outcome.RETRY;
+    return classify(failure) != Outcome.DEAD_LETTER;
   }
 }

@@ -16,9 +16,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class KafkaConfig {
 
   /**
-   * Only retryable failures reach the container (the batch consumer dead-letters the others itself), so
-   * the batch is retried with back-off, the consumer paused meanwhile, and nothing committed, for as long
-   * as it takes.
+   * Only retryable failures reach the container (the batch consumer dead-letters the others itself, and isolates a
+   * batch that keeps failing with what is not an outage), so the batch is retried with back-off, the consumer paused
+   * meanwhile, and nothing committed, for as long as it takes.
    */
   @Bean
   CommonErrorHandler storeErrorHandler(StoreProperties properties) {
@@ -35,8 +35,8 @@ public class KafkaConfig {
   }
 
   @Bean
-  ArticleBatchConsumer articleBatchConsumer(ArticleWriter writer, DeadLetters deadLetters) {
-    return new ArticleBatchConsumer(writer, deadLetters);
+  ArticleBatchConsumer articleBatchConsumer(ArticleWriter writer, DeadLetters deadLetters, StoreProperties properties) {
+    return new ArticleBatchConsumer(writer::write, deadLetters, properties.retry().isolateAfter());
   }
 
   @Bean

@@ -38,11 +38,15 @@ public record StoreProperties(
    * @param initialInterval first pause after a transient failure
    * @param maxInterval     longest pause between attempts; attempts never stop
    * @param multiplier      growth factor of the pause
+   * @param isolateAfter    failed attempts of one batch, with a failure that is not an outage (a race that does not
+   *                        clear, a failure nobody foresaw), before it is written one article at a time and an article
+   *                        that keeps failing is dead-lettered; outages are retried for as long as they last
    */
   public record Retry(
       @DefaultValue("500ms") Duration initialInterval,
       @DefaultValue("30s") Duration maxInterval,
-      @DefaultValue("2.0") double multiplier) {
+      @DefaultValue("2.0") double multiplier,
+      @DefaultValue("5") int isolateAfter) {
 
     public Retry {
       if (initialInterval.isNegative() || initialInterval.isZero() || maxInterval.compareTo(initialInterval) < 0) {
@@ -50,6 +54,9 @@ public record StoreProperties(
       }
       if (multiplier < 1) {
         throw new IllegalArgumentException("newsflow.store.retry.multiplier must be >= 1, was " + multiplier);
+      }
+      if (isolateAfter < 1) {
+        throw new IllegalArgumentException("newsflow.store.retry.isolate-after must be >= 1, was " + isolateAfter);
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.newsflow.store.mongo;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoInternalException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -54,13 +55,31 @@ public final class KeyedDocuments {
     Map<String, Document> found = new HashMap<>();
     List<String> all = new ArrayList<>(ids);
     for (int i = 0; i < all.size(); i += chunkSize) {
-      List<String> chunk = all.subList(i, Math.min(all.size(), i + chunkSize));
+      loadChunk(collection, all.subList(i, Math.min(all.size(), i + chunkSize)), projection, found);
+    }
+    return found;
+  }
+
+  /**
+   * One query for a chunk of ids; halved and asked again if the reply would be larger than a wire message may be.
+   * Real MongoDB never sends such a reply (it ends a batch at 16 MB and the driver asks for more); the embedded
+   * server sends the whole batch asked for, and chunk sizes are chosen from the usual size of a collection's
+   * documents, which a store that grew busier than planned can exceed (28 Nov: co-occurrence parts, 48.7 MB).
+   */
+  private static void loadChunk(MongoCollection<Document> collection, List<String> chunk, Bson projection, Map<String, Document> found) {
+    try {
       // batchSize: one reply per chunk, not the server's default first batch of 101 and a getMore
       for (Document d : collection.find(Filters.in("_id", chunk)).projection(projection).batchSize(chunk.size())) {
         found.put(d.getString("_id"), d);
       }
+    } catch (MongoInternalException e) {
+      if (chunk.size() < 2 || e.getMessage() == null || !e.getMessage().contains("greater than the maximum message length")) {
+        throw e;
+      }
+      int half = chunk.size() / 2;
+      loadChunk(collection, chunk.subList(0, half), projection, found);
+      loadChunk(collection, chunk.subList(half, chunk.size()), projection, found);
     }
-    return found;
   }
 
   /**

@@ -10,9 +10,12 @@ import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.bson.Document;
 
 /**
@@ -27,6 +30,10 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
 
   static final String PAIRS = "pairs";
   static final String LEGACY_HOURS = "hours";
+  /** A part's token: new on every write of the part, so that a writer reads a part's text only when it changed. */
+  static final String TOKEN = "v";
+  /** Parts per read of their texts: up to ~0.5 MB each, so one reply stays far below the wire server's 48 MB limit. */
+  static final int PARTS_PER_READ = 40;
 
   private final MongoCollection<Document> days;
   private final DaySums sums = new DaySums();
@@ -41,34 +48,57 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
       return;
     }
     Map<String, PairCounts> fresh = new LinkedHashMap<>();
-    Map<String, String> freshTexts = new HashMap<>();
+    Map<String, DaySums.Part> freshParts = new HashMap<>();
     boolean exact = true;
     for (Document page : timeline.allPages()) {
       PairCounts part = pairs(page);
-      fresh.put(TimelineBuckets.pageLabelOf(page), part);
-      freshTexts.put(TimelineBuckets.pageLabelOf(page), part.encode());
+      String label = TimelineBuckets.pageLabelOf(page);
+      fresh.put(label, part);
+      freshParts.put(label, new DaySums.Part(UUID.randomUUID().toString(), part.encode()));
       // a part of more pairs than its text keeps is summed as counted, not as stored (see DaySums)
       exact &= part.size() <= PairCounts.MAX_PAIRS;
     }
-    List<String> others = new ArrayList<>(timeline.allPagesByDay().keySet());
+    // the other pages of the same days: first only their tokens (a few bytes each), then the texts of the parts this
+    // writer has not summed as they are stored now; and the day documents of days with hours written before parts
+    List<String> others = new ArrayList<>();
     timeline.allPagesByDay().values().forEach(labels -> labels.stream().filter(l -> !fresh.containsKey(l)).forEach(others::add));
-    // the other pages of the same days: one read of their (small) parts, and of the days for hours written
-    // before parts existed
-    Map<String, Document> stored = KeyedDocuments.load(days, others, Projections.include(PAIRS, LEGACY_HOURS));
+    Map<String, Document> tokens = KeyedDocuments.load(days, others, Projections.include(TOKEN));
+    Set<String> needed = new HashSet<>();
+    List<String> legacyDays = new ArrayList<>();
+    timeline.allPagesByDay().forEach((day, labels) -> {
+      Map<String, String> stored = new HashMap<>();
+      for (String label : labels) {
+        Document d = tokens.get(label);
+        if (d != null) {
+          stored.put(label, d.getString(TOKEN));
+        } else if (!fresh.containsKey(label) && !legacyDays.contains(day)) {
+          legacyDays.add(day);
+        }
+      }
+      needed.addAll(sums.textsNeeded(day, stored));
+    });
+    Map<String, Document> texts = KeyedDocuments.load(days, needed, Projections.include(PAIRS, TOKEN), PARTS_PER_READ);
+    Map<String, Document> legacy = legacyDays.isEmpty() ? Map.of() : KeyedDocuments.load(days, legacyDays, Projections.include(LEGACY_HOURS));
     List<WriteModel<Document>> writes = new ArrayList<>(fresh.size() + timeline.allPagesByDay().size());
-    fresh.forEach((label, pairs) -> writes.add(KeyedDocuments.upsert(label, List.of(
-        Updates.set("day", label.substring(0, 10)), Updates.set("part", true), Updates.set(PAIRS, freshTexts.get(label))))));
+    freshParts.forEach((label, part) -> writes.add(KeyedDocuments.upsert(label, List.of(Updates.set("day", label.substring(0, 10)),
+        Updates.set("part", true), Updates.set(PAIRS, part.text()), Updates.set(TOKEN, part.token())))));
     boolean exactParts = exact;
     timeline.allPagesByDay().forEach((day, labels) -> {
-      Map<String, String> texts = new LinkedHashMap<>();
+      Map<String, DaySums.Part> parts = new LinkedHashMap<>();
       for (String label : labels) {
-        Document d = stored.get(label);
-        texts.put(label, fresh.containsKey(label) ? freshTexts.get(label) : d == null ? null : d.getString(PAIRS));
+        Document text = texts.get(label);
+        Document token = tokens.get(label);
+        parts.put(label, freshParts.containsKey(label) ? freshParts.get(label)
+            // read now: its stored token, or for a part written before tokens, its text
+            : text != null ? new DaySums.Part(text.getString(TOKEN) != null ? text.getString(TOKEN) : text.getString(PAIRS), text.getString(PAIRS))
+            // unchanged since this writer summed it: the remembered text is meant
+            : token != null ? new DaySums.Part(token.getString(TOKEN), null)
+            : null);
       }
-      PairCounts total = sums.total(day, texts, label -> {
+      PairCounts total = sums.total(day, parts, label -> {
         PairCounts part = fresh.get(label);
-        Document d = stored.get(label);
-        return part != null ? part : d != null ? PairCounts.decode(d.getString(PAIRS)) : legacyHour(stored.get(day), label);
+        Document d = texts.get(label);
+        return part != null ? part : d != null ? PairCounts.decode(d.getString(PAIRS)) : legacyHour(legacy.get(day), label);
       }, exactParts);
       writes.add(KeyedDocuments.upsert(day, List.of(Updates.set("day", day), Updates.set(PAIRS, total.encode()))));
     });

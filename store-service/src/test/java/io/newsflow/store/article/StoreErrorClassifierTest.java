@@ -25,6 +25,18 @@ class StoreErrorClassifierTest {
   }
 
   @Test
+  void outagesAreRetriedWithoutLimitAndRacesOrUnknownFailuresOnlyUntilIsolated() {
+    assertThat(StoreErrorClassifier.classify(new MongoSocketReadException("reset", new ServerAddress())))
+        .isEqualTo(StoreErrorClassifier.Outcome.RETRY);
+    assertThat(StoreErrorClassifier.classify(new DeadLetters.DeadLetterFailedException("t", 0, 1, new IllegalStateException("broker away"))))
+        .isEqualTo(StoreErrorClassifier.Outcome.RETRY);
+    assertThat(StoreErrorClassifier.classify(new ConcurrentUpdateException("articles", List.of("a"), null)))
+        .isEqualTo(StoreErrorClassifier.Outcome.RETRY_THEN_ISOLATE);
+    assertThat(StoreErrorClassifier.classify(new NullPointerException("unforeseen")))
+        .isEqualTo(StoreErrorClassifier.Outcome.RETRY_THEN_ISOLATE);
+  }
+
+  @Test
   void recordsThatCanNeverBeStoredAreDeadLettered() {
     assertThat(StoreErrorClassifier.classify(new EventDecodingException(EnrichedArticle.class, "bad", null)))
         .isEqualTo(StoreErrorClassifier.Outcome.DEAD_LETTER);

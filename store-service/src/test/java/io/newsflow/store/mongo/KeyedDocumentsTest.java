@@ -11,7 +11,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A read-model write that lost a race to another store instance is retried, not dead-lettered. */
+/**
+ * A read-model write that lost a race to another store instance is retried, not dead-lettered; a read of more bytes
+ * than one wire message holds is split, not failed.
+ */
 class KeyedDocumentsTest {
 
 
@@ -27,7 +30,24 @@ class KeyedDocumentsTest {
     assertThatThrownBy(() -> KeyedDocuments.write(pages, List.of(new InsertOneModel<>(new Document("_id", "a:KAZ|2024-09-12#0")))))
         .isInstanceOfSatisfying(ConcurrentUpdateException.class, e -> {
           assertThat(e.collection()).isEqualTo("timeline_buckets");
-          assertThat(StoreErrorClassifier.classify(e)).isEqualTo(StoreErrorClassifier.Outcome.RETRY);
+          assertThat(StoreErrorClassifier.isRetryable(e)).isTrue();
         });
+  }
+
+  @Test
+  void aLoadWhoseReplyWouldPassTheMessageLimitIsSplitIntoSmallerQueries() {
+    MongoCollection<Document> parts = mongo.client().getDatabase("keyed").getCollection("cooccurrence_days");
+    String text = "KAZ\tRUS\t1\tmilitary-exercises=1\n".repeat(32_000); // ~1 MB, as a busy co-occurrence part grows
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      ids.add("2024-09-12T07#" + i);
+      parts.insertOne(new Document("_id", ids.get(i)).append("pairs", text));
+    }
+
+    // 60 MB asked in one chunk: more than the 48 MB a reply may be
+    java.util.Map<String, Document> found = KeyedDocuments.load(parts, ids, null, 500);
+
+    assertThat(found).hasSize(60);
+    assertThat(found.get("2024-09-12T07#59").getString("pairs")).hasSize(text.length());
   }
 }

@@ -142,6 +142,28 @@ class CooccurrenceDaysTest {
     assertEqualsBruteForce();
   }
 
+  @Test
+  void partsWrittenBeforeTokensAreReadByTheirTextAndTheRestOnlyWhenTheirTokenChanged() {
+    List<EnrichedArticle> all = articles(1_000, BUSY_HOUR, 1, 51);
+    write(all.subList(0, 600), 100);
+    // as a store before part tokens left them: no token on any part, and a writer that remembers nothing
+    db.getCollection(Collections.COOCCURRENCE_DAYS).updateMany(Filters.eq("part", true), com.mongodb.client.model.Updates.unset(CooccurrenceDays.TOKEN));
+    writer = new ArticleWriter(db, List.of(new ArticleLinks(db), new CooccurrenceDays(db)), Clock.systemUTC());
+    write(all.subList(600, 800), 100);
+    assertEqualsBruteForce();
+    // tokens now: the next batch rewrites the parts of its own pages (new tokens) and only reads the others' tokens
+    Map<String, Document> before = parts();
+    write(all.subList(800, 900), 100);
+    Map<String, Document> after = parts();
+    assertThat(after.keySet()).containsAll(before.keySet());
+    assertThat(after.entrySet()).filteredOn(e -> !java.util.Objects.equals(e.getValue().getString(CooccurrenceDays.TOKEN),
+        before.get(e.getKey()).getString(CooccurrenceDays.TOKEN))).as("a batch rewrites a few parts, not the whole day")
+        .isNotEmpty().hasSizeLessThan(after.size());
+    assertEqualsBruteForce();
+    write(all.subList(900, 1_000), 100);
+    assertEqualsBruteForce();
+  }
+
   private void write(ArticleWriter by, List<EnrichedArticle> batch) {
     by.write(batch);
     batch.forEach(e -> latest.merge(e.articleId(), e, (was, now) -> now.article().revision() >= was.article().revision() ? now : was));

@@ -60,8 +60,11 @@ public final class BenchE2E {
             sampler.submit(() -> pollGateway(stack, feeds, corpus, index, gatewaySeen));
           }
         }
-        follow(s, corpus, probe, stack, report, start);
+        boolean complete = follow(s, corpus, probe, stack, report, start);
         sampler.shutdownNow();
+        if (!complete) {
+          stalled(s, probe, stack, report);
+        }
         Map<String, Long> cpuAfter = cpu(stack);
         Map<String, StoreCommands.Timing> commands = StoreCommands.between(commandsBefore, storeCommands(stack));
         Map<String, Long> peak = new LinkedHashMap<>();
@@ -72,6 +75,8 @@ public final class BenchE2E {
         report.storeCommands(commands, probe.storedCount(0, corpus.size()));
         report.verify(verify(stack, probe));
         report.dlt(probe.total("newsflow.articles.raw.v1.dlt"), probe.total("newsflow.articles.enriched.v1.dlt"));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        report.warnings(Diagnostics.warnings(stack, counts), counts);
       }
     } finally {
       report.note("load average at end: " + Report.loadAverage());
@@ -157,7 +162,27 @@ public final class BenchE2E {
     throw new IllegalStateException("only " + polled + " of " + feeds + " feeds were polled within 5 minutes");
   }
 
-  private static void follow(Settings s, Corpus corpus, Probe probe, Stack stack, Report report, long start) throws InterruptedException {
+  /**
+   * The deadline passed with articles in the enriched topic that store-service has not committed: thread dumps of
+   * store-service and local-stack (taken first, while the state lasts), and whether those articles are readable.
+   */
+  private static void stalled(Settings s, Probe probe, Stack stack, Report report) {
+    List<String> uncommitted = probe.seen.values().stream().filter(seen -> probe.storedAt(seen) < 0).map(Probe.Seen::articleId).toList();
+    if (uncommitted.isEmpty()) {
+      return;
+    }
+    List<java.nio.file.Path> dumps = Diagnostics.threadDumps(stack, s.out(), List.of("store-service", "local-stack"));
+    Probe.Sample last = probe.latest();
+    report.note(String.format("store's committed offsets: %,d in the last sample (%d s old; %d samples failed, last: %s), %,d read now",
+        last.stored(), (System.currentTimeMillis() - last.atMillis()) / 1000, probe.sampleFailures, probe.lastSampleFailure, probe.storedNow()));
+    int[] readable = Diagnostics.readable(stack.gateway(), uncommitted, 200);
+    report.note(String.format("%,d articles read from the enriched topic were not committed by store-service; of %d of them asked "
+        + "through the gateway, %d are readable (stored, not committed); thread dumps: %s", uncommitted.size(), readable[1], readable[0],
+        dumps.stream().map(d -> d.getFileName().toString()).toList()));
+  }
+
+  /** Follows the run until every article is stored (true) or the deadline passes (false). */
+  private static boolean follow(Settings s, Corpus corpus, Probe probe, Stack stack, Report report, long start) throws InterruptedException {
     // stop following in time to write the report before run.sh's hard cap (LIFETIME_S) ends the harness
     long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     long lifetimeEnd = jvmStart + Long.parseLong(Stack.env("LIFETIME_S", "2400")) * 1000 - 120_000;
@@ -167,14 +192,16 @@ public final class BenchE2E {
       Probe.Sample last = probe.latest();
       int stored = probe.storedCount(0, corpus.size());
       if (System.currentTimeMillis() >= nextLog) {
-        String line = String.format("t=%ds raw=%d enriched=%d stored(committed)=%d stored-corpus=%d/%d load=%s", (System.currentTimeMillis() - start) / 1000,
-            last.raw(), last.enriched(), last.stored(), stored, corpus.size(), Report.loadAverage());
+        long age = System.currentTimeMillis() - last.atMillis();
+        String line = String.format("t=%ds raw=%d enriched=%d stored(committed)=%d stored-corpus=%d/%d load=%s%s", (System.currentTimeMillis() - start) / 1000,
+            last.raw(), last.enriched(), last.stored(), stored, corpus.size(), Report.loadAverage(),
+            age > 5_000 ? String.format(" (figures %d s old: %d failed samples, last %s)", age / 1000, probe.sampleFailures, probe.lastSampleFailure) : "");
         System.out.println(line);
         report.progress(line);
         nextLog = System.currentTimeMillis() + 10_000;
       }
       if (stored >= corpus.size()) {
-        return;
+        return true;
       }
       for (var e : stack.children.entrySet()) {
         if (!e.getValue().isAlive()) {
@@ -184,6 +211,7 @@ public final class BenchE2E {
       Thread.sleep(500);
     }
     report.note("DEADLINE reached " + (System.currentTimeMillis() - start) / 1000 + " s after the release: the run stopped before every article was stored");
+    return false;
   }
 
   /** Polls one article through the gateway from its release until it is readable; records when. */

@@ -47,6 +47,8 @@ final class Probe implements AutoCloseable {
   final List<Sample> samples = new CopyOnWriteArrayList<>();
   final Map<Integer, Seen> seen = new ConcurrentHashMap<>();
   volatile long duplicateDeliveries;
+  volatile long sampleFailures;
+  volatile String lastSampleFailure = "";
   volatile long unreadable;
   private volatile boolean running = true;
   private final Thread sampler;
@@ -87,7 +89,10 @@ final class Probe implements AutoCloseable {
         long enrichCommitted = committed(Stack.ENRICH_GROUP, Topics.RAW_ARTICLES.name()).values().stream().mapToLong(Long::longValue).sum();
         samples.add(new Sample(started, sum(raw.values()), sum(enriched.values()), enrichCommitted, stored, storedBy));
       } catch (Exception e) {
-        // topics or groups not there yet; the next sample tries again
+        // topics or groups not there yet, or the broker slow to answer: the next sample tries again; counted, because
+        // while samples fail the figures stand still, which must not be read as the pipeline standing still
+        sampleFailures++;
+        lastSampleFailure = e.toString();
       }
       sleepUntil(started + sampleMillis);
     }
@@ -112,6 +117,17 @@ final class Probe implements AutoCloseable {
       }
     });
     return out;
+  }
+
+  /** Store's committed offsets summed over the enriched topic's partitions, read now with a long timeout (-1: failed). */
+  long storedNow() {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(Stack.STORE_GROUP).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+      return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.ENRICHED_ARTICLES.name()) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset()).sum();
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   /** Total records in a topic (0 when it does not exist). */

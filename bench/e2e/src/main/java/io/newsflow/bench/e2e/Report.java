@@ -200,6 +200,18 @@ final class Report {
     body.append(String.format("Dead-letter topics: raw %d, enriched %d records.%n", raw, enriched));
   }
 
+  void warnings(Map<String, List<String>> last, Map<String, Integer> counts) {
+    body.append("\n## Warnings and errors in the service logs\n\n| process | lines with WARN or ERROR |\n|---|---|\n");
+    counts.forEach((name, n) -> body.append(String.format("| %s | %,d |%n", name, n)));
+    last.forEach((name, lines) -> {
+      if (!lines.isEmpty()) {
+        body.append("\nLast of ").append(name).append("'s:\n```\n");
+        lines.forEach(l -> body.append(l).append('\n'));
+        body.append("```\n");
+      }
+    });
+  }
+
   void write() throws IOException {
     StringBuilder out = new StringBuilder("# newsflow end-to-end benchmark run\n\n");
     out.append(String.format("Settings: %s%n%n", Arrays.toString(new Object[] {"articles=" + s.articles(), "feeds=" + s.feeds(),
