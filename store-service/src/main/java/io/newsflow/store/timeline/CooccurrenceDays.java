@@ -6,6 +6,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.article.ArticleWriter;
+import io.newsflow.store.mongo.Codecs;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.KeyedDocuments;
 import java.util.ArrayList;
@@ -124,7 +125,8 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
     PairCounts counts = new PairCounts();
     for (Document item : page.getList("items", Document.class, List.of())) {
       if (!item.getBoolean("dup", false)) {
-        counts.addArticle(item.getList("actorIds", String.class), item.getList("themeIds", String.class));
+        Document fields = Codecs.refFields(item);
+        counts.addArticle(fields.getList("actorIds", String.class), fields.getList("themeIds", String.class));
       }
     }
     return counts;

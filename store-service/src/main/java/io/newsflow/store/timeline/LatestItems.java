@@ -6,8 +6,10 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.mongo.EncodedOnce;
 import io.newsflow.store.mongo.KeyedDocuments;
+import io.newsflow.store.mongo.Packed;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +31,14 @@ import org.bson.Document;
  * ({@code $push $each $sort $slice}: atomic per document, so two store instances' pushes both land and the newest
  * {@link #CAP} stay). A batch cut short before its items is applied again, which pulls before it pushes: one entry
  * per article. A crash after the items and before the push loses only cache entries.
+ *
+ * <p>An entry is packed: its sort key and filter fields ({@code t}, {@code articleId}, {@code dup}: what
+ * {@code $sort}, {@code $pull} and the retention sweep test) beside the whole item as one BSON binary, which only this
+ * reader opens. The server rewrites a list whole on every push, and did so value by value: an item of 12 actors and a
+ * few themes with their evidence is ~70 values (strings written char by char into H2), 56 items a list, ~80 lists a
+ * batch in a burst of 12-actor articles, the largest rewrite of a batch ({@code BENCHMARKS.md}, "Packed refs and
+ * newest items"). Packed, an entry is 4 values and the item's bytes are copied as they are. Entries written before
+ * packing (the item's fields themselves) are read as they are. See {@link Packed}.
  */
 public final class LatestItems {
 
@@ -99,7 +109,8 @@ public final class LatestItems {
    */
   public void push(Map<String, List<Document>> itemsByKey) {
     Document newest = new Document("t", -1).append("articleId", -1);
-    EncodedOnce items = new EncodedOnce(lists); // an article's one item goes to each of its busy keys' lists
+    EncodedOnce items = new EncodedOnce(lists); // an article's one entry goes to each of its busy keys' lists
+    Map<Document, Document> packed = new IdentityHashMap<>();
     List<WriteModel<Document>> writes = new ArrayList<>();
     Map<String, List<Document>> sent = new LinkedHashMap<>();
     itemsByKey.forEach((key, keyItems) -> {
@@ -107,7 +118,8 @@ public final class LatestItems {
         // only the newest CAP of the batch can stay: fewer bytes to send, same result
         List<Document> newestOfBatch = known.thatCanStay(id(key), keyItems.stream().sorted(TimelineBuckets.NEWEST_FIRST).limit(CAP).toList());
         if (!newestOfBatch.isEmpty()) {
-          writes.add(KeyedDocuments.upsert(id(key), items.pushSorted("items", newestOfBatch, newest, CAP)));
+          List<Document> entries = newestOfBatch.stream().map(i -> packed.computeIfAbsent(i, LatestItems::pack)).toList();
+          writes.add(KeyedDocuments.upsert(id(key), items.pushSorted("items", entries, newest, CAP)));
           sent.put(id(key), newestOfBatch);
         }
       }
@@ -116,12 +128,20 @@ public final class LatestItems {
     sent.forEach(known::pushed);
   }
 
+  /** A list entry for an item: its sort and filter fields, and the item itself packed. */
+  static Document pack(Document item) {
+    return new Document("t", item.getLong("t")).append("articleId", item.getString("articleId"))
+        .append("dup", item.getBoolean("dup", false)).append(Packed.FIELD, Packed.pack(item));
+  }
+
   /** The items of the lists read, by article id (the first list's where two hold one). */
   static Map<String, Document> itemsOf(Iterable<Document> lists) {
     Map<String, Document> items = new HashMap<>();
     for (Document list : lists) {
-      for (Document item : list.getList("items", Document.class, List.of())) {
-        items.putIfAbsent(item.getString("articleId"), item);
+      for (Document entry : list.getList("items", Document.class, List.of())) {
+        if (!items.containsKey(entry.getString("articleId"))) {
+          items.put(entry.getString("articleId"), Packed.open(entry));
+        }
       }
     }
     return items;

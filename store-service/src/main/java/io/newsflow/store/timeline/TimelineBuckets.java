@@ -9,6 +9,7 @@ import com.mongodb.client.model.WriteModel;
 import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.EncodedOnce;
 import io.newsflow.store.mongo.KeyedDocuments;
+import io.newsflow.store.mongo.Packed;
 import io.newsflow.store.mongo.Pages;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -264,14 +265,14 @@ public final class TimelineBuckets {
     });
     KeyedDocuments.write(buckets, writes);
     // read back only what is computed from them: the count and time span of each page (MonthWrites), and the actors
-    // and themes of the all key's, from which co-occurrence is summed; a ref's title words, feed and language stay on
-    // the server (half a page's bytes, decoded here on every batch before)
+    // and themes of the all key's, from which co-occurrence is summed (packed with the other filter fields since
+    // Codecs.refDocument packs them: one binary a ref, not decoded here unless the ref counts)
     List<String> readAll = new ArrayList<>();
     List<String> readCounts = new ArrayList<>();
     touched.values().stream().filter(r -> recounted.contains(r.base()))
         .forEach(r -> (TimelineKeys.ALL.equals(r.key()) ? readAll : readCounts).add(r.id()));
     Map<String, Document> read = new HashMap<>(KeyedDocuments.load(buckets, readAll, Projections.include("key", "label", "page",
-        "items.t", "items.dup", "items.actorIds", "items.themeIds"), PAGES_PER_READ));
+        "items.t", "items.dup", "items.actorIds", "items.themeIds", "items." + Packed.FIELD), PAGES_PER_READ));
     read.putAll(KeyedDocuments.load(buckets, readCounts, Projections.include("items.t", "items.dup"), PAGES_PER_READ));
     return read;
   }

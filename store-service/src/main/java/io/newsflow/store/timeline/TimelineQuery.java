@@ -187,30 +187,38 @@ public final class TimelineQuery {
     return upper;
   }
 
-  /** Tests a bucket ref (see {@code Codecs.refDocument}) against the filters that did not drive the walk. */
+  /**
+   * Tests a bucket ref (see {@code Codecs.refDocument}) against the filters that did not drive the walk, on its
+   * filter fields, unpacked once per ref and only when a filter needs them.
+   */
   private static Predicate<Document> itemFilter(TimelineRequest r) {
-    Predicate<Document> p = ref -> true;
+    Predicate<Document> p = null;
     if (!r.actors().isEmpty()) {
       Set<String> wanted = Set.copyOf(r.actors());
-      p = p.and(ref -> {
-        List<String> present = ref.getList("actorIds", String.class);
+      p = and(p, fields -> {
+        List<String> present = fields.getList("actorIds", String.class);
         return r.allActors() ? present.containsAll(wanted) : present.stream().anyMatch(wanted::contains);
       });
     }
     if (!r.themes().isEmpty()) {
       Set<String> wanted = Set.copyOf(r.themes());
-      p = p.and(ref -> ref.getList("themeIds", String.class).stream().anyMatch(wanted::contains));
+      p = and(p, fields -> fields.getList("themeIds", String.class).stream().anyMatch(wanted::contains));
     }
     if (r.source() != null) {
-      p = p.and(ref -> r.source().equals(ref.getString("feedId")));
+      p = and(p, fields -> r.source().equals(fields.getString("feedId")));
     }
     if (r.language() != null) {
-      p = p.and(ref -> r.language().equalsIgnoreCase(ref.getString("language")));
+      p = and(p, fields -> r.language().equalsIgnoreCase(fields.getString("language")));
     }
     if (!r.titleWords().isEmpty()) {
-      p = p.and(ref -> ref.getList("words", String.class).containsAll(r.titleWords()));
+      p = and(p, fields -> fields.getList("words", String.class).containsAll(r.titleWords()));
     }
-    return p;
+    Predicate<Document> onFields = p;
+    return onFields == null ? ref -> true : ref -> onFields.test(Codecs.refFields(ref));
+  }
+
+  private static Predicate<Document> and(Predicate<Document> p, Predicate<Document> q) {
+    return p == null ? q : p.and(q);
   }
 
   /** The state of one page walk: the items taken so far and how much was examined. */
