@@ -6,7 +6,9 @@ import io.newsflow.model.json.EventJson;
 import io.newsflow.store.article.StoreErrorClassifier.Outcome;
 import io.newsflow.store.ops.StoreMeters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +43,13 @@ public class ArticleBatchConsumer {
   private final Writes writer;
   private final DeadLetters deadLetters;
   private final int isolateAfter;
-  /** Per consumer thread (one container may run several): the batch that failed last, and how often in a row. */
+  /**
+   * Per consumer thread (one container may run several): the batch that failed last, how often in a row, and the
+   * records of it already dead-lettered, which a retry of the batch does not send again (each record once).
+   */
   private final ThreadLocal<Failing> failing = new ThreadLocal<>();
 
-  private record Failing(String batch, int times) {}
+  private record Failing(String batch, int times, Set<String> deadLettered) {}
 
   /**
    * @param isolateAfter failed attempts of one batch, with a failure that is not an outage, before it is written one
@@ -82,13 +87,18 @@ public class ArticleBatchConsumer {
       return summary;
     } catch (RuntimeException e) {
       Outcome outcome = StoreErrorClassifier.classify(e);
+      Failing before = failing.get();
+      boolean again = before != null && before.batch().equals(batch);
+      int attempt = again ? before.times() + 1 : 1;
+      Set<String> deadLettered = again ? before.deadLettered() : new HashSet<>();
+      failing.set(new Failing(batch, attempt, deadLettered));
       if (outcome == Outcome.DEAD_LETTER) {
         log.warn("batch {} refused ({}); writing one at a time to isolate the record", batch, e.getMessage(), e);
-        return writeOneByOne(articles, sources, false);
+        // another article of the batch may fail otherwise when written alone: counted like the batch's own failures
+        ArticleWriter.WriteSummary summary = writeOneByOne(articles, sources, attempt >= isolateAfter, deadLettered);
+        failing.remove();
+        return summary;
       }
-      Failing before = failing.get();
-      int attempt = before != null && before.batch().equals(batch) ? before.times() + 1 : 1;
-      failing.set(new Failing(batch, attempt));
       if (outcome == Outcome.RETRY || attempt < isolateAfter) {
         // the container retries the whole batch after a back-off and commits nothing meanwhile; say why each time,
         // so a batch that keeps failing shows its cause in the log rather than only a consumer that stopped moving
@@ -97,22 +107,26 @@ public class ArticleBatchConsumer {
       }
       log.error("batch {} failed {} times in a row ({}); writing it one article at a time and dead-lettering an article "
           + "that still fails", batch, attempt, e.toString(), e);
-      ArticleWriter.WriteSummary summary = writeOneByOne(articles, sources, true);
+      ArticleWriter.WriteSummary summary = writeOneByOne(articles, sources, true, deadLettered);
       failing.remove();
       return summary;
     }
   }
 
   /**
-   * @param isolating whether a failure that is not an outage dead-letters the article (after one more attempt) instead
-   *                  of failing the batch again
+   * @param isolating    whether a failure that is not an outage dead-letters the article (after one more attempt) instead
+   *                     of failing the batch again
+   * @param deadLettered this batch's records dead-lettered by an earlier attempt (skipped), and by this one ({@link #at})
    */
   private ArticleWriter.WriteSummary writeOneByOne(List<EnrichedArticle> articles,
-      List<ConsumerRecord<String, byte[]>> sources, boolean isolating) {
+      List<ConsumerRecord<String, byte[]>> sources, boolean isolating, Set<String> deadLettered) {
     int stored = 0;
     int replays = 0;
     int stale = 0;
     for (int i = 0; i < articles.size(); i++) {
+      if (deadLettered.contains(at(sources.get(i)))) {
+        continue;
+      }
       MDC.put(StoreMeters.ARTICLE_ID, articles.get(i).articleId());
       try {
         ArticleWriter.WriteSummary s = writeAlone(articles.get(i), isolating);
@@ -127,6 +141,7 @@ public class ArticleBatchConsumer {
         }
         deadLetters.send(sources.get(i), outcome == Outcome.DEAD_LETTER ? "rejected by database"
             : "failed on every attempt, alone and in its batch (" + e.getClass().getSimpleName() + ")", e);
+        deadLettered.add(at(sources.get(i)));
       } finally {
         MDC.remove(StoreMeters.ARTICLE_ID);
       }
@@ -145,6 +160,11 @@ public class ArticleBatchConsumer {
       log.warn("article failed alone ({}); one more attempt before it is dead-lettered", e.toString());
       return writer.write(List.of(article));
     }
+  }
+
+  /** Where a record is: a batch holds records of several partitions, whose offsets overlap. */
+  private static String at(ConsumerRecord<String, byte[]> record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
   }
 
   /** Topic, partition and offset range of a batch: what identifies it when the container hands it over again. */

@@ -68,12 +68,13 @@ class ArticleBatchConsumerTest {
     }
   }
 
+  /** A batch of records from two partitions whose offsets overlap, as a poll of several partitions gives. */
   private static List<ConsumerRecord<String, byte[]>> batch(int size) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       EnrichedArticle e = Articles.article("2024/09/batch-" + i).publishedAt("2024-09-1" + (i % 9) + "T06:00:00Z")
           .actor("KAZ", "Kazakhstan", "STATE", 0.9).theme("military-exercises", "Military exercises", 2.5, "joint exercises").build();
-      records.add(new ConsumerRecord<>(Topics.ENRICHED_ARTICLES.name(), 0, 100 + i, e.articleId(), EventJson.toBytes(e)));
+      records.add(new ConsumerRecord<>(Topics.ENRICHED_ARTICLES.name(), i % 2, 100 + i / 2, e.articleId(), EventJson.toBytes(e)));
     }
     return records;
   }
@@ -130,9 +131,37 @@ class ArticleBatchConsumerTest {
   }
 
   @Test
+  void aBatchWithAnArticleRefusedForGoodAndAnotherThatKeepsFailingEndsWithBothDeadLettered() {
+    // records 0 and 1 share an offset (partitions 0 and 1): dead-lettering one must not pass over the other
+    List<ConsumerRecord<String, byte[]>> records = batch(5);
+    String refused = records.get(0).key();
+    String poison = records.get(3).key();
+    FlakyWrites refusing = new FlakyWrites(Set.of(refused), new IllegalArgumentException("a value the database refuses"));
+    FlakyWrites failing = new FlakyWrites(Set.of(poison), new IllegalStateException("unforeseen"));
+    ArticleBatchConsumer.Writes writes = batch -> batch.stream().anyMatch(e -> e.articleId().equals(refused))
+        ? refusing.write(batch) : failing.write(batch);
+    RecordingDeadLetters dlt = new RecordingDeadLetters();
+    ArticleBatchConsumer consumer = new ArticleBatchConsumer(writes, dlt, ISOLATE_AFTER);
+
+    int attempts = 1;
+    while (true) {
+      try {
+        consumer.consume(records);
+        break;
+      } catch (IllegalStateException stillRetried) {
+        assertThat(attempts++).as("attempts before the batch is isolated").isLessThan(ISOLATE_AFTER);
+      }
+    }
+    assertThat(attempts).isEqualTo(ISOLATE_AFTER);
+    assertThat(dlt.sent).containsExactly(refused + ": rejected by database",
+        poison + ": failed on every attempt, alone and in its batch (IllegalStateException)");
+    assertThat(failing.stored).containsExactlyInAnyOrder(records.get(1).key(), records.get(2).key(), records.get(4).key());
+  }
+
+  @Test
   void failuresOfAnotherBatchDoNotCountTowardsIsolation() {
     List<ConsumerRecord<String, byte[]>> first = batch(3);
-    List<ConsumerRecord<String, byte[]>> other = first.stream().map(r -> new ConsumerRecord<>(r.topic(), 1, r.offset(), r.key(), r.value())).toList();
+    List<ConsumerRecord<String, byte[]>> other = first.stream().map(r -> new ConsumerRecord<>(r.topic(), r.partition() + 2, r.offset(), r.key(), r.value())).toList();
     FlakyWrites writes = new FlakyWrites(Set.of(first.get(0).key()), new IllegalStateException("unforeseen"));
     RecordingDeadLetters dlt = new RecordingDeadLetters();
     ArticleBatchConsumer consumer = new ArticleBatchConsumer(writes, dlt, ISOLATE_AFTER);
