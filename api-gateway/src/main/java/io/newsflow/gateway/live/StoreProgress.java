@@ -67,8 +67,9 @@ final class StoreProgress implements AutoCloseable {
       return byPartition;
     } catch (ExecutionException | TimeoutException e) {
       if (!warned) {
-        LOG.warn("cannot read store-service's progress (consumer group {}): {}; cached reads wait for their deadline",
-            group, e.getMessage());
+        // a timeout carries no message: say what did not answer, and in how long
+        LOG.warn("cannot read store-service's progress (consumer group {}): {}; cached reads wait for their deadline", group,
+            e instanceof TimeoutException ? "no answer within " + ASK_TIMEOUT.toMillis() + " ms" : String.valueOf(e.getCause()));
         warned = true;
       }
       return committed;
