@@ -65,20 +65,28 @@ public class ArticleBatchConsumer {
   }
 
   public ArticleWriter.WriteSummary consume(List<ConsumerRecord<String, byte[]>> records) {
+    String batch = describe(records);
+    Failing before = failing.get();
+    boolean again = before != null && before.batch().equals(batch);
+    // a retried batch (an outage) comes back whole: its malformed records were dead-lettered by the first attempt
+    Set<String> deadLettered = again ? before.deadLettered() : new HashSet<>();
     List<EnrichedArticle> articles = new ArrayList<>(records.size());
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> record : records) {
+      if (deadLettered.contains(at(record))) {
+        continue;
+      }
       MDC.put(StoreMeters.ARTICLE_ID, record.key());
       try {
         articles.add(EventJson.fromBytes(record.value(), EnrichedArticle.class));
         sources.add(record);
       } catch (EventDecodingException e) {
         deadLetters.send(record, "malformed", e);
+        deadLettered.add(at(record));
       } finally {
         MDC.remove(StoreMeters.ARTICLE_ID);
       }
     }
-    String batch = describe(records);
     try {
       ArticleWriter.WriteSummary summary = writer.write(articles);
       StoreMeters.written(summary);
@@ -87,10 +95,7 @@ public class ArticleBatchConsumer {
       return summary;
     } catch (RuntimeException e) {
       Outcome outcome = StoreErrorClassifier.classify(e);
-      Failing before = failing.get();
-      boolean again = before != null && before.batch().equals(batch);
       int attempt = again ? before.times() + 1 : 1;
-      Set<String> deadLettered = again ? before.deadLettered() : new HashSet<>();
       failing.set(new Failing(batch, attempt, deadLettered));
       if (outcome == Outcome.DEAD_LETTER) {
         log.warn("batch {} refused ({}); writing one at a time to isolate the record", batch, e.getMessage(), e);

@@ -115,6 +115,22 @@ class ArticleBatchConsumerTest {
   }
 
   @Test
+  void aMalformedRecordInABatchHeldByAnOutageIsDeadLetteredOnceNotOnEveryRetry() {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(batch(3));
+    records.add(1, new ConsumerRecord<>(Topics.ENRICHED_ARTICLES.name(), 0, 7, "broken", "{\"articleId\": 4".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    FlakyWrites writes = new FlakyWrites(Set.of(records.get(0).key()), new MongoSocketReadException("connection reset", new ServerAddress()));
+    writes.failuresLeft = 3;
+    RecordingDeadLetters dlt = new RecordingDeadLetters();
+    ArticleBatchConsumer consumer = new ArticleBatchConsumer(writes, dlt, ISOLATE_AFTER);
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThatThrownBy(() -> consumer.consume(records)).isInstanceOf(MongoSocketReadException.class);
+    }
+    assertThat(consumer.consume(records).stored()).isEqualTo(3);
+    assertThat(dlt.sent).containsExactly("broken: malformed");
+  }
+
+  @Test
   void aRaceThatClearsStoresTheWholeBatchWithoutIsolatingIt() {
     List<ConsumerRecord<String, byte[]>> records = batch(4);
     FlakyWrites writes = new FlakyWrites(Set.of(records.get(2).key()), new ConcurrentUpdateException("articles", List.of("raced"), null));
