@@ -177,9 +177,6 @@ public class ArticleBatchConsumer {
     if (records.isEmpty()) {
       return "(no records)";
     }
-    ConsumerRecord<String, byte[]> first = records.get(0);
-    ConsumerRecord<String, byte[]> last = records.get(records.size() - 1);
-    return records.size() + " records " + first.topic() + "-" + first.partition() + "@" + first.offset() + ".."
-        + last.partition() + "@" + last.offset();
+    return records.size() + " records " + at(records.get(0)) + ".." + at(records.get(records.size() - 1));
   }
 }

@@ -65,14 +65,14 @@ public final class CooccurrenceDays implements ArticleWriter.ReadModel {
     timeline.allPagesByDay().values().forEach(labels -> labels.stream().filter(l -> !fresh.containsKey(l)).forEach(others::add));
     Map<String, Document> tokens = KeyedDocuments.load(days, others, Projections.include(TOKEN));
     Set<String> needed = new HashSet<>();
-    List<String> legacyDays = new ArrayList<>();
+    Set<String> legacyDays = new java.util.LinkedHashSet<>();
     timeline.allPagesByDay().forEach((day, labels) -> {
       Map<String, String> stored = new HashMap<>();
       for (String label : labels) {
         Document d = tokens.get(label);
         if (d != null) {
           stored.put(label, d.getString(TOKEN));
-        } else if (!fresh.containsKey(label) && !legacyDays.contains(day)) {
+        } else if (!fresh.containsKey(label)) {
           legacyDays.add(day);
         }
       }

@@ -246,25 +246,9 @@ public final class BenchE2E {
   }
 
   /** Reads back through the gateway a spread of stored articles: the stored count must mean readable. */
-  private static int[] verify(Stack stack, Probe probe) throws Exception {
-    List<Probe.Seen> all = new ArrayList<>(probe.seen.values().stream().filter(seen -> probe.storedAt(seen) >= 0).toList());
-    int asked = 0;
-    int found = 0;
-    int timedOut = 0;
-    for (int i = 0; i < all.size() && asked < 200; i += Math.max(1, all.size() / 200)) {
-      asked++;
-      try {
-        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/articles/" + all.get(i).articleId()))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          found++;
-        }
-      } catch (java.net.http.HttpTimeoutException slow) {
-        // counted as not read back; the rest of the report (processes, dead letters) must still be written
-        timedOut++;
-      }
-    }
-    return new int[] {found, asked, timedOut};
+  private static int[] verify(Stack stack, Probe probe) {
+    List<String> stored = probe.seen.values().stream().filter(seen -> probe.storedAt(seen) >= 0).map(Probe.Seen::articleId).toList();
+    return Diagnostics.readable(stack.gateway(), stored, 200);
   }
 
   /** Store-service's MongoDB command times so far; empty (and said in the report) if the scrape fails. */

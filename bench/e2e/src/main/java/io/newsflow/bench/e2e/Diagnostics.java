@@ -84,10 +84,14 @@ final class Diagnostics {
     return written;
   }
 
-  /** Of the given article ids, how many the gateway answers 200 for (at most {@code max} asked). */
+  /**
+   * Of the given article ids (a spread of at most {@code max}), how many the gateway answers 200 for: {found, asked,
+   * timed out after 10 s}. A timeout or a refused connection counts as not readable, so the report is still written.
+   */
   static int[] readable(String gateway, List<String> articleIds, int max) {
     int asked = 0;
     int found = 0;
+    int timedOut = 0;
     for (int i = 0; i < articleIds.size() && asked < max; i += Math.max(1, articleIds.size() / max)) {
       asked++;
       try {
@@ -96,6 +100,8 @@ final class Diagnostics {
         if (r.statusCode() == 200) {
           found++;
         }
+      } catch (java.net.http.HttpTimeoutException e) {
+        timedOut++;
       } catch (IOException e) {
         // counted as not readable
       } catch (InterruptedException e) {
@@ -103,6 +109,6 @@ final class Diagnostics {
         break;
       }
     }
-    return new int[] {found, asked};
+    return new int[] {found, asked, timedOut};
   }
 }

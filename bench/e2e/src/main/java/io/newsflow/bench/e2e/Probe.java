@@ -109,7 +109,12 @@ final class Probe implements AutoCloseable {
   }
 
   private Map<TopicPartition, Long> committed(String group, String topic) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+    return committed(group, topic, 5);
+  }
+
+  private Map<TopicPartition, Long> committed(String group, String topic, int timeoutSeconds) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+        .get(timeoutSeconds, TimeUnit.SECONDS);
     Map<TopicPartition, Long> out = new HashMap<>();
     offsets.forEach((tp, om) -> {
       if (tp.topic().equals(topic) && om != null) {
@@ -122,9 +127,7 @@ final class Probe implements AutoCloseable {
   /** Store's committed offsets summed over the enriched topic's partitions, read now with a long timeout (-1: failed). */
   long storedNow() {
     try {
-      Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(Stack.STORE_GROUP).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-      return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.ENRICHED_ARTICLES.name()) && e.getValue() != null)
-          .mapToLong(e -> e.getValue().offset()).sum();
+      return sum(committed(Stack.STORE_GROUP, Topics.ENRICHED_ARTICLES.name(), 30).values());
     } catch (Exception e) {
       return -1;
     }
