@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The end-to-end benchmark (issue 7): local-stack and the four services as child processes, a local
@@ -26,6 +27,8 @@ import java.util.concurrent.Executors;
 public final class BenchE2E {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Requests of the read-back sample ({@link #pollGateway}): each that misses the gateway's cache is an article lookup in the store. */
+  private static final AtomicLong READ_BACK_REQUESTS = new AtomicLong();
 
   public static void main(String[] args) throws Exception {
     Settings s = Settings.fromEnvironment();
@@ -72,7 +75,7 @@ public final class BenchE2E {
         report.feedServer(feeds.feedRequests.get(), feeds.notModified.get(), feeds.bytesServed.get());
         report.pipeline(probe, feeds, start, gatewaySeen);
         report.processes(stack, cpuBefore, cpuAfter, peak);
-        report.storeCommands(commands, probe.storedCount(0, corpus.size()));
+        report.storeCommands(commands, probe.storedCount(0, corpus.size()), READ_BACK_REQUESTS.get());
         report.verify(verify(stack, probe));
         report.dlt(probe.total("newsflow.articles.raw.v1.dlt"), probe.total("newsflow.articles.enriched.v1.dlt"));
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -227,6 +230,7 @@ public final class BenchE2E {
       long giveUp = System.currentTimeMillis() + 300_000;
       while (System.currentTimeMillis() < giveUp) {
         long asked = System.currentTimeMillis();
+        READ_BACK_REQUESTS.incrementAndGet();
         try {
           if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
             seen.put(index, asked);

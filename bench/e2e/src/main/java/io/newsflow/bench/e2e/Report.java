@@ -176,7 +176,7 @@ final class Report {
     body.append("\nService settings chosen by the harness: ").append(stack.settings).append('\n');
   }
 
-  void storeCommands(Map<String, StoreCommands.Timing> commands, int stored) {
+  void storeCommands(Map<String, StoreCommands.Timing> commands, int stored, long readBackRequests) {
     body.append("\n## Store-service's MongoDB commands during the run\n\n");
     if (commands.isEmpty()) {
       body.append("Not available: store-service's Prometheus scrape gave no `mongodb_driver_commands_seconds`.\n");
@@ -189,6 +189,11 @@ final class Report {
     commands.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue().seconds(), a.getValue().seconds())).forEach(e ->
         body.append(String.format("| %s | %,d | %.1f | %.2f | %.0f %% |%n", e.getKey(), e.getValue().count(), e.getValue().seconds(),
             e.getValue().seconds() * 1000 / Math.max(1, stored), 100 * e.getValue().seconds() / Math.max(1e-9, total))));
+    if (readBackRequests > 0) {
+      body.append(String.format("%nThe `articles find` row includes the harness's own read-back sample: %,d requests of "
+          + "GET /api/v1/articles/{id}, mostly of articles not yet stored (the gateway keeps no error answer), each one lookup by `_id` "
+          + "in the store: read latency under load, not the writer's work.%n", readBackRequests));
+    }
   }
 
   void verify(int[] foundAsked) {
