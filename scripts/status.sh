@@ -104,14 +104,19 @@ newsflow_status() {
     fi
   done
 
-  printf '%sfeeds%s  ok %s · failing %s · paused %s · due now %s · polls ok %s, failed %s\n' "$B" "$N" \
+  printf '%sfeeds%s  ok %s · failing %s · paused %s · due now %s · polls ok %s, failed %s · suspected gaps %s\n' "$B" "$N" \
     "$(prom_sum "$ingest" newsflow_feeds 'state="ok"')" "$(prom_sum "$ingest" newsflow_feeds 'state="failing"')" \
     "$(prom_sum "$ingest" newsflow_feeds 'state="paused"')" "$(prom_sum "$ingest" newsflow_feeds_due)" \
-    "$(prom_sum "$ingest" newsflow_feeds_fetched_total)" "$(prom_sum "$ingest" newsflow_feeds_failed_total)"
+    "$(prom_sum "$ingest" newsflow_feeds_fetched_total)" "$(prom_sum "$ingest" newsflow_feeds_failed_total)" \
+    "$(prom_sum "$ingest" newsflow_feeds_gaps_suspected_total)"
   if command -v jq >/dev/null 2>&1 && body=$(curl -fsS --max-time 5 "http://127.0.0.1:$INGEST_PORT/internal/v1/feeds" 2>/dev/null); then
     jq -r '.[] | select(.state == "ACTIVE" and (.health.consecutiveFailures // 0) > 0) |
       "  \($R)✗\($N) \((.title // .url) | .[0:40]) · \(.health.lastErrorCategory // "?") × \(.health.consecutiveFailures) · \(.health.lastErrorMessage // "" | .[0:60])"' \
       --arg R "$R" --arg N "$N" <<<"$body" 2>/dev/null | head -n 8 || true
+    # feeds whose window turned over between two polls: items may have been missed (newest such gap first)
+    jq -r '[.[] | select((.health.suspectedGaps // 0) > 0)] | sort_by(.health.lastSuspectedGapAt) | reverse | .[] |
+      "  \($Y)!\($N) \((.title // .url) | .[0:40]) · suspected gaps \(.health.suspectedGaps), last \(.health.lastSuspectedGapAt)"' \
+      --arg Y "$R" --arg N "$N" <<<"$body" 2>/dev/null | head -n 5 || true
   fi
 
   if [ -n "$gw" ]; then

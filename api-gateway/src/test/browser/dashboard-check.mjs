@@ -65,6 +65,8 @@ try {
   await page.click('#key-form button');
   await page.waitForSelector('#feeds tbody tr', { timeout: 15000 });
   check(await page.locator('#feeds tbody tr.failing').count() === 1, 'the failing feed is not marked');
+  const gaps = await page.locator('#feeds tbody td.gap').allTextContents();
+  check(gaps.length === 1 && gaps[0] === '2', 'the feed with suspected gaps is not marked: ' + JSON.stringify(gaps));
 
   await page.screenshot({ path: screenshot, fullPage: true });
   const cspViolations = problems.filter(p => /Content Security Policy|Refused to/i.test(p));

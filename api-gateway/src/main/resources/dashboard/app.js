@@ -241,7 +241,10 @@
         h('td', {}, when(health.lastSuccessAt)),
         h('td', {}, String(health.consecutiveFailures || 0)),
         h('td', {}, [health.lastErrorCategory, health.lastErrorMessage].filter(Boolean).join(': ')),
-        h('td', {}, String(health.articlesPublished || 0)));
+        h('td', {}, String(health.articlesPublished || 0)),
+        // a poll whose whole window was new: the feed may turn over faster than it is polled
+        h('td', health.suspectedGaps > 0 ? { class: 'gap', title: 'last ' + when(health.lastSuspectedGapAt) } : {},
+          String(health.suspectedGaps || 0)));
       body.append(row);
     });
   }

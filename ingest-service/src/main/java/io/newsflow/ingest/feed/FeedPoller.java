@@ -67,16 +67,21 @@ public final class FeedPoller {
       ParsedFeed parsed;
       ItemChangeDetector.Changes changes;
       FeedHealth health;
+      boolean gap;
       try (RawArticlePublisher.Turn turn = publisher.turn()) {
         parsed = parser.parse(response.body(), response.header("content-type"), response.finalUrl(), zoneOf(feed));
         changes = detector.detect(feed, parsed, cursor, started);
         publisher.publishAll(changes.articles());
         IngestMeters.published(changes.articles().size());
-        Instant next = scheduling.afterSuccess(feed, started, response, parsed.items(), parsed.ttlMinutes(), previous);
-        health = cursor.health().succeeded(started, next, changes.articles().size());
+        gap = WindowGaps.suspected(cursor, parsed.items(), changes.knownItems(), started);
+        Instant next = scheduling.afterSuccess(feed, started, response, parsed.items(), parsed.ttlMinutes(), previous, gap);
+        health = cursor.health().succeeded(started, next, changes.articles().size(), ItemDates.newest(parsed.items(), started));
+        if (gap) {
+          health = health.withSuspectedGap(started);
+        }
         String etag = response.header("etag");
         String lastModified = response.header("last-modified");
-        if (changes.seen().isEmpty() && Objects.equals(etag, cursor.etag()) && Objects.equals(lastModified, cursor.lastModified())) {
+        if (!gap && changes.seen().isEmpty() && Objects.equals(etag, cursor.etag()) && Objects.equals(lastModified, cursor.lastModified())) {
           cursors.saveHealth(cursor, health, clock.instant());
         } else {
           cursors.save(cursor.withItems(changes.seen(), maxItemsRemembered, etag, lastModified, health, clock.instant()));
@@ -85,6 +90,13 @@ public final class FeedPoller {
       IngestMeters.fetched();
       if (!changes.articles().isEmpty()) {
         log.info("feed {} published {} article(s)", feed.feedId(), changes.articles().size());
+      }
+      if (gap) {
+        // counted once the cursor is saved: a poll whose publish failed is repeated and judged again
+        IngestMeters.suspectedGap();
+        log.warn("feed {} ({}): suspected gap, none of its {} item(s) had been seen before, {} since the last successful poll "
+            + "at {}; items may have come and gone in between; next poll {}", feed.feedId(), feed.url(), parsed.items().size(),
+            sinceLastSuccess(cursor.health(), started), cursor.health().lastSuccessAt(), health.nextAttemptAt());
       }
       return health;
     } catch (FetchException e) {
@@ -112,6 +124,10 @@ public final class FeedPoller {
       cursors.keepLocally(cursor.withHealth(health, clock.instant()));
     }
     return health;
+  }
+
+  private static String sinceLastSuccess(FeedHealth before, Instant started) {
+    return before.lastSuccessAt() == null ? "unknown time" : Duration.between(before.lastSuccessAt(), started).toString();
   }
 
   private static Map<String, String> conditionalHeaders(FeedCursor cursor) {

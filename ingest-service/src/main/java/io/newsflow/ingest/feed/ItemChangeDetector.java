@@ -26,8 +26,13 @@ final class ItemChangeDetector {
 
   private static final Logger log = LoggerFactory.getLogger(ItemChangeDetector.class);
 
-  /** The articles to publish and the cursor entries to remember once they are acknowledged. */
-  record Changes(List<RawArticle> articles, List<SeenItem> seen) {}
+  /**
+   * The articles to publish and the cursor entries to remember once they are acknowledged.
+   *
+   * @param knownItems items of the document that matched a remembered item (by identity or canonical link),
+   *                   changed or not: the overlap with earlier polls, see {@link WindowGaps}
+   */
+  record Changes(List<RawArticle> articles, List<SeenItem> seen, int knownItems) {}
 
   private final ArticleAssembler assembler;
   private final Clock clock;
@@ -50,6 +55,7 @@ final class ItemChangeDetector {
     Set<String> done = new HashSet<>();
     List<RawArticle> articles = new ArrayList<>();
     List<SeenItem> seen = new ArrayList<>();
+    int known = 0;
     String language = feed.language() != null ? feed.language() : parsed.language();
     String sourceName = sourceName(feed, parsed);
     // feeds list newest first; publish oldest first so consumers see articles in publication order
@@ -63,6 +69,9 @@ final class ItemChangeDetector {
       String canonical = ItemIdentity.canonical(item);
       if (prior == null && canonical != null) {
         prior = seenByUrl.get(canonical); // the GUID changed but the link did not: same item
+      }
+      if (prior != null) {
+        known++;
       }
       String feedHash = ItemIdentity.feedHash(item);
       if (prior != null && prior.feedHash().equals(feedHash)) {
@@ -91,7 +100,7 @@ final class ItemChangeDetector {
         log.warn("feed {}: skipping item {}: {}", feed.feedId(), item.link(), e.toString());
       }
     }
-    return new Changes(articles, seen);
+    return new Changes(articles, seen, known);
   }
 
   private RawArticle toRawArticle(FeedDefinition feed, String sourceName, ParsedItem item, ArticleAssembler.Content c,

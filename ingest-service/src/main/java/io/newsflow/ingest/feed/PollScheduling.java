@@ -14,12 +14,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When to poll a feed next. After a success: Miniflux's entry-frequency rule (one week divided by
- * the number of entries published in the last week), never sooner than the server's own freshness
- * hints (Cache-Control max-age, Expires, RSS ttl), within the feed's bounds, plus jitter so feeds
- * registered together spread out. After a failure: the server's Retry-After when it gave one,
- * otherwise exponential back-off from the lower bound up to a ceiling at which the feed keeps being
- * probed.
+ * When to poll a feed next.
+ *
+ * <p>After a success, the sooner of two rules. Miniflux's entry-frequency rule (one week divided by the
+ * entries published in the last week) knows a feed's weekly rate but not its window: a feed lists only
+ * its newest N items, and a busy one turns those over in hours, so polling at its weekly average loses
+ * whatever appears and rotates out between two polls. The window rule therefore polls again within the
+ * time the newest half of the current window took to appear: if the rate holds, at most half the window
+ * turns over between two polls, and the other half is the margin for bursts, jitter and a scheduler
+ * running late. It reads only differences between the document's own dates, so a feed whose clock or
+ * zone is off by hours is measured right; it takes the newest half rather than newest minus oldest, so
+ * a pinned or ten-year-old item (fewer than half of the window) does not stretch it; it ignores dates
+ * more than a day ahead and undated items ({@link ItemDates}); and when the newest half shares one
+ * timestamp (a feed that stamps every item with its build time) the dates carry no rate and only the
+ * entry-frequency rule applies. A feed that published its whole window in one burst is polled often until
+ * its window shows a slower rate: a wasted conditional GET costs less than a lost item. A 304 keeps the
+ * previous interval as it was, jitter included, so a quiet night does not stretch it poll by poll.
+ *
+ * <p>After a poll that suspects a gap (none of a full window seen before, see {@link WindowGaps}) the
+ * feed is polled next at its lower bound, to learn its rate while it is busy. Either way the result is
+ * never sooner than the server's own freshness hints (Cache-Control max-age, Expires, RSS ttl), stays
+ * within the feed's bounds, and gets jitter so feeds registered together spread out. After a failure:
+ * the server's Retry-After when it gave one, otherwise exponential back-off from the lower bound up to
+ * a ceiling at which the feed keeps being probed.
  */
 final class PollScheduling {
 
@@ -42,29 +59,65 @@ final class PollScheduling {
     return max.compareTo(minInterval(feed)) < 0 ? minInterval(feed) : max;
   }
 
-  /**
-   * @param items   the parsed items, or null after a 304 (then the previous interval is kept)
-   * @param ttl     RSS ttl in minutes, may be null
-   * @param previous the interval used last time, may be null
-   */
   Instant afterSuccess(io.newsflow.model.feed.FeedDefinition feed, Instant now, FetchedResponse response,
       List<ParsedItem> items, Integer ttl, Duration previous) {
+    return afterSuccess(feed, now, response, items, ttl, previous, false);
+  }
+
+  /**
+   * @param items        the parsed items, or null after a 304 (then the previous interval is kept)
+   * @param ttl          RSS ttl in minutes, may be null
+   * @param previous     the interval used last time, may be null
+   * @param gapSuspected this poll suspects items were missed: poll again at the lower bound
+   */
+  Instant afterSuccess(io.newsflow.model.feed.FeedDefinition feed, Instant now, FetchedResponse response,
+      List<ParsedItem> items, Integer ttl, Duration previous, boolean gapSuspected) {
     Duration min = minInterval(feed);
     Duration max = maxInterval(feed);
     Duration interval;
-    if (items != null) {
-      long weekly = items.stream()
-          .filter(i -> i.publishedAt() != null && i.publishedAt().isAfter(now.minus(Duration.ofDays(7))) && !i.publishedAt().isAfter(now))
-          .count();
-      interval = weekly == 0 ? max : Duration.ofDays(7).dividedBy(weekly);
+    boolean jittered = false;
+    if (gapSuspected) {
+      interval = min;
+    } else if (items != null) {
+      interval = entryFrequency(items, now, max);
+      Duration window = windowTurnover(items, now);
+      if (window != null && window.compareTo(interval) < 0) {
+        interval = window;
+      }
     } else {
       interval = previous != null ? previous : min;
+      // the previous interval carries its jitter already: adding more on every 304 would let a quiet night
+      // stretch a busy feed's interval by some 5% a poll until the morning's items overflow its window
+      jittered = previous != null;
     }
     Duration hint = serverHint(response, now, ttl);
     if (hint != null && hint.compareTo(interval) > 0) {
       interval = hint;
+      jittered = false;
     }
-    return now.plus(jitter(clamp(interval, min, max)));
+    Duration bounded = clamp(interval, min, max);
+    return now.plus(jittered ? bounded : jitter(bounded));
+  }
+
+  private static Duration entryFrequency(List<ParsedItem> items, Instant now, Duration max) {
+    long weekly = items.stream()
+        .filter(i -> i.publishedAt() != null && i.publishedAt().isAfter(now.minus(Duration.ofDays(7))) && !i.publishedAt().isAfter(now))
+        .count();
+    return weekly == 0 ? max : Duration.ofDays(7).dividedBy(weekly);
+  }
+
+  /**
+   * The time the newest half of the window took to appear: newest date minus the date of the item half a
+   * window older. Null when fewer than two items are plausibly dated or that time is zero (no rate in it).
+   */
+  private static Duration windowTurnover(List<ParsedItem> items, Instant now) {
+    List<Instant> dates = ItemDates.plausible(items, now);
+    if (dates.size() < 2) {
+      return null;
+    }
+    int newest = dates.size() - 1;
+    Duration half = Duration.between(dates.get(newest - dates.size() / 2), dates.get(newest));
+    return half.isZero() ? null : half;
   }
 
   Instant afterFailure(io.newsflow.model.feed.FeedDefinition feed, Instant now, int consecutiveFailures, Duration retryAfter) {

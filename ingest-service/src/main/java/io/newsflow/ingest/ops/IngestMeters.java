@@ -18,6 +18,10 @@ public final class IngestMeters {
       .description("feed polls that succeeded (including 304 Not Modified)").register(Metrics.globalRegistry);
   private static final Counter PUBLISHED = Counter.builder("newsflow.articles").tag("stage", "published")
       .description("articles per pipeline stage").register(Metrics.globalRegistry);
+  // no feed tag: one series per feed would grow with the feed list; the feed is in the WARN line and its health
+  private static final Counter SUSPECTED_GAPS = Counter.builder("newsflow.feeds.gaps.suspected")
+      .description("successful polls in which a full window of items was all new: items may have been missed")
+      .register(Metrics.globalRegistry);
   private static final Map<String, Counter> FAILED = new ConcurrentHashMap<>();
 
   static {
@@ -34,6 +38,11 @@ public final class IngestMeters {
 
   public static void failed(String category) {
     failedCounter(category == null ? "unknown" : category).increment();
+  }
+
+  /** A poll that found none of a full window's items seen before. */
+  public static void suspectedGap() {
+    SUSPECTED_GAPS.increment();
   }
 
   /** Raw articles the broker acknowledged. */

@@ -113,4 +113,32 @@ class CursorStoreTest {
     restarted.apply(new ConsumerRecord<>(TOPIC, 0, 1, "feed-3", own.value()));
     assertThat(restarted.get("feed-3").savedAt()).isEqualTo(T0);
   }
+
+  @Test
+  void aCursorWrittenBeforeGapsWereCountedStillLoads() {
+    // as the cursors topic holds it from before suspectedGaps, lastSuspectedGapAt and newestItemAt existed
+    String old = """
+        {"feedId":"feed-old","etag":"\\"v7\\"","items":[{"identity":"guid:tengri-2291","articleId":"a-2291",\
+        "canonicalUrl":"https://example.kz/news/2291","feedHash":"fh","contentHash":"ch","revision":2}],\
+        "health":{"lastAttemptAt":"2026-11-20T08:00:00Z","lastSuccessAt":"2026-11-20T08:00:00Z","consecutiveFailures":0,\
+        "nextAttemptAt":"2026-11-20T08:05:00Z","articlesPublished":41},"savedAt":"2026-11-20T08:00:01Z"}""";
+    CursorStore store = store();
+    store.apply(new ConsumerRecord<>(TOPIC, 0, 7, "feed-old", old.getBytes(StandardCharsets.UTF_8)));
+
+    FeedCursor loaded = store.get("feed-old");
+    assertThat(loaded.savedAt()).as("the record was applied, not refused").isEqualTo(Instant.parse("2026-11-20T08:00:01Z"));
+    assertThat(loaded.etag()).isEqualTo("\"v7\"");
+    assertThat(loaded.items()).extracting(SeenItem::revision).containsExactly(2);
+    assertThat(loaded.health().articlesPublished()).isEqualTo(41);
+    assertThat(loaded.health().suspectedGaps()).isZero();
+    assertThat(loaded.health().lastSuspectedGapAt()).isNull();
+    assertThat(loaded.health().newestItemAt()).isNull();
+
+    Instant gapAt = Instant.parse("2026-11-20T08:05:00Z");
+    FeedHealth afterGap = loaded.health().succeeded(gapAt, gapAt.plusSeconds(300), 3, Instant.parse("2026-11-20T08:04:00Z")).withSuspectedGap(gapAt);
+    store.save(loaded.withHealth(afterGap, gapAt));
+    FeedCursor reread = EventJson.fromBytes(written.getLast().value(), FeedCursor.class);
+    assertThat(reread.health()).isEqualTo(afterGap);
+    assertThat(reread.health().suspectedGaps()).isEqualTo(1);
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.ingest.support.IngestInstance;
+import io.newsflow.ingest.support.RollingFeed;
 import io.newsflow.ingest.support.TestWebServer;
 import io.newsflow.ingest.support.TopicReader;
 import io.newsflow.localstack.EmbeddedKafkaBroker;
@@ -15,6 +16,8 @@ import io.newsflow.model.json.EventJson;
 import io.newsflow.model.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -259,6 +262,29 @@ class FeedIngestIT {
     assertThat(badZone.status()).isEqualTo(400);
     IngestInstance.Response badBounds = ingest.patch("/internal/v1/feeds/" + brokenId, "{\"maxPollInterval\":\"PT10M\"}");
     assertThat(badBounds.status()).as("max below the feed's 1 h minimum").isEqualTo(400);
+  }
+
+  @Test
+  @Order(7)
+  void aWindowThatTurnedOverUnseenShowsInTheFeedsHealthAsASuspectedGap() {
+    RollingFeed wire = new RollingFeed(web.base(), Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(31)), Duration.ofHours(1));
+    web.text("/wire/rolling.rss", wire.window(1, 5), "application/rss+xml", false);
+    String url = web.url("/wire/rolling.rss");
+    IngestInstance.Response created = ingest.post("/internal/v1/feeds", "{\"url\":\"" + url + "\",\"minPollInterval\":\"PT10M\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String feedId = json(created.body()).path("feedId").asText();
+    assertThat(articlesOf(feedId, 5)).hasSize(5);
+
+    web.text("/wire/rolling.rss", wire.window(11, 15), "application/rss+xml", false); // 6..10 were never listed to us
+    JsonNode refreshed = json(ingest.post("/internal/v1/feeds/" + feedId + "/refresh", null).body()).path("health");
+    assertThat(refreshed.path("suspectedGaps").asLong()).isEqualTo(1);
+    assertThat(Duration.between(Instant.parse(refreshed.path("lastAttemptAt").asText()), Instant.parse(refreshed.path("nextAttemptAt").asText())))
+        .as("polled again at the feed's minimum interval").isEqualTo(Duration.ofMinutes(10));
+
+    JsonNode viewed = json(ingest.get("/internal/v1/feeds/" + feedId).body()).path("health");
+    assertThat(viewed.path("suspectedGaps").asLong()).isEqualTo(1);
+    assertThat(viewed.path("lastSuspectedGapAt").asText()).isEqualTo(refreshed.path("lastAttemptAt").asText());
+    assertThat(viewed.path("newestItemAt").asText()).isEqualTo(wire.publishedAt(15).toString());
   }
 
   private static String register(String url) {

@@ -66,6 +66,107 @@ class PollSchedulingTest {
         .isEqualTo(Duration.ofHours(2));
   }
 
+  /** {@code count} items {@code spacing} apart, the newest {@code newestAge} before NOW, newest first as feeds list them. */
+  static List<ParsedItem> window(Duration newestAge, Duration spacing, int count) {
+    List<ParsedItem> items = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      items.add(dated("https://x.example/w" + i, NOW.minus(newestAge).minus(spacing.multipliedBy(i))));
+    }
+    return items;
+  }
+
+  static ParsedItem dated(String link, Instant publishedAt) {
+    return new ParsedItem(null, link, "t", null, null, null, publishedAt, null, null);
+  }
+
+  Duration nextAfter(FeedDefinition f, List<ParsedItem> items) {
+    return Duration.between(NOW, scheduling.afterSuccess(f, NOW, response(Map.of()), items, null, null));
+  }
+
+  @Test
+  void aBusyFeedIsPolledBeforeHalfItsWindowTurnsOverNotAtItsWeeklyAverage() {
+    // 40 items 3 minutes apart span 2 hours; the weekly rule alone says 7 d / 40 = 4.2 h, two whole windows
+    Duration next = nextAfter(feed, window(Duration.ofMinutes(1), Duration.ofMinutes(3), 40));
+    assertThat(next).as("the newest 20 items took 60 minutes to appear").isEqualTo(Duration.ofMinutes(60));
+  }
+
+  @Test
+  void theWindowRuleNeverPollsFasterThanTheFeedsLowerBound() {
+    assertThat(nextAfter(feed, window(Duration.ZERO, Duration.ofSeconds(10), 40))).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aSlowFeedKeepsItsEntryFrequencyInterval() {
+    // one item a day over 20 days: the newest half of the window took 10 days, the weekly rule says 28 h
+    FeedDefinition wide = new FeedDefinition("f-4", "https://x.example/feed", null, null, null, null, null,
+        Duration.ofMinutes(1), Duration.ofDays(3), FeedState.ACTIVE);
+    assertThat(nextAfter(wide, window(Duration.ofHours(24), Duration.ofDays(1), 20))).isEqualTo(Duration.ofHours(28));
+  }
+
+  @Test
+  void aPinnedTenYearOldItemDoesNotStretchTheWindow() {
+    List<ParsedItem> items = new ArrayList<>(window(Duration.ofMinutes(1), Duration.ofMinutes(3), 39));
+    items.addFirst(dated("https://x.example/about-us", Instant.parse("2014-03-01T09:00:00Z")));
+    // 40 dated items: the newest half took 60 minutes to appear; newest minus oldest would be ten years
+    assertThat(nextAfter(feed, items)).isEqualTo(Duration.ofMinutes(60));
+  }
+
+  @Test
+  void itemsDatedInTheFutureAreLeftOut() {
+    List<ParsedItem> items = new ArrayList<>(window(Duration.ofMinutes(1), Duration.ofMinutes(3), 38));
+    items.addFirst(dated("https://x.example/typo-1", Instant.parse("2031-09-15T12:00:00Z")));
+    items.addFirst(dated("https://x.example/typo-2", NOW.plus(Duration.ofDays(3))));
+    assertThat(nextAfter(feed, items)).as("the 38 plausible items: 19 x 3 min").isEqualTo(Duration.ofMinutes(57));
+  }
+
+  @Test
+  void aFeedWhoseClockRunsHoursAheadIsMeasuredByItsOwnDates() {
+    // every date 3 h ahead (a zone error): none counts for the weekly rule, the spacing still holds
+    assertThat(nextAfter(feed, window(Duration.ofHours(-3), Duration.ofMinutes(3), 40))).isEqualTo(Duration.ofMinutes(60));
+  }
+
+  @Test
+  void itemsAllStampedWithOneTimeCarryNoRate() {
+    // a feed that stamps each item with its build time: not a burst of 40 items in one second
+    List<ParsedItem> items = window(Duration.ofMinutes(30), Duration.ZERO, 40);
+    assertThat(nextAfter(feed, items)).as("entry frequency: 7 d / 40").isEqualTo(Duration.ofDays(7).dividedBy(40));
+  }
+
+  @Test
+  void undatedItemsAreLeftOutAndAFullyUndatedFeedGetsItsUpperBound() {
+    List<ParsedItem> undated = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      undated.add(new ParsedItem(null, "https://x.example/u" + i, "t", null, null, null, null, null, null));
+    }
+    assertThat(nextAfter(feed, undated)).isEqualTo(Duration.ofHours(6));
+    List<ParsedItem> mixed = new ArrayList<>(undated);
+    mixed.addAll(window(Duration.ofMinutes(1), Duration.ofMinutes(6), 10));
+    assertThat(nextAfter(feed, mixed)).as("the 10 dated items: 5 x 6 min").isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void aSuspectedGapPollsAgainAtTheLowerBoundButNotBeforeTheServerAllows() {
+    List<ParsedItem> items = window(Duration.ofMinutes(1), Duration.ofMinutes(30), 40); // alone: 10 h, capped at 6 h
+    assertThat(Duration.between(NOW, scheduling.afterSuccess(feed, NOW, response(Map.of()), items, null, null, true)))
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(Duration.between(NOW, scheduling.afterSuccess(feed, NOW, response(Map.of("cache-control", "max-age=900")), items, null, null, true)))
+        .isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void aLongRunOfNotModifiedKeepsTheIntervalInsteadOfDriftingUpwards() {
+    PollScheduling jittery = new PollScheduling(new IngestProperties.Schedule(Duration.ofMinutes(5), Duration.ofHours(6),
+        Duration.ofMillis(250), 0.1, Duration.ofHours(6), 600, 1000), RandomGenerator.of("L64X128MixRandom"));
+    Duration interval = Duration.between(NOW, jittery.afterSuccess(feed, NOW, response(Map.of()),
+        window(Duration.ofMinutes(1), Duration.ofMinutes(3), 40), null, null));
+    assertThat(interval).isBetween(Duration.ofMinutes(60), Duration.ofMinutes(66));
+    Duration first = interval;
+    for (int night = 0; night < 40; night++) { // a quiet night of 304s
+      interval = Duration.between(NOW, jittery.afterSuccess(feed, NOW, response(Map.of()), null, null, interval));
+    }
+    assertThat(interval).as("jitter is added once, not once per 304").isEqualTo(first);
+  }
+
   @Test
   void failuresBackOffExponentiallyUpToTheCeilingAndRetryAfterIsADelay() {
     assertThat(Duration.between(NOW, scheduling.afterFailure(feed, NOW, 1, null))).isEqualTo(Duration.ofMinutes(5));

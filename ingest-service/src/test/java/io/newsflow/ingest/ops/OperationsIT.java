@@ -83,6 +83,7 @@ class OperationsIT {
     String text = probe.scrape();
     assertThat(PrometheusText.value(text, "newsflow_feeds_fetched_total", "")).isGreaterThanOrEqualTo(1);
     assertThat(PrometheusText.value(text, "newsflow_feeds", "state=\"ok\"")).isEqualTo(1);
+    assertThat(text).as("the gap counter is exposed before the first gap").containsPattern("(?m)^newsflow_feeds_gaps_suspected_total 0");
 
     // registration needs a valid feed; the same feed then starts failing with 500s
     web.fixture("/feeds/broken.rss", "feeds/steppe-dispatch.rss.xml", "application/rss+xml; charset=UTF-8", false);

@@ -74,6 +74,11 @@ public final class BenchE2E {
         stack.children.forEach((name, c) -> peak.put(name, c.peakRssKib()));
         report.feedServer(feeds.feedRequests.get(), feeds.notModified.get(), feeds.bytesServed.get());
         report.pipeline(probe, feeds, start, gatewaySeen);
+        try {
+          report.feedGaps(FeedGaps.compare(HTTP, stack.ingest(), feeds, corpus, probe));
+        } catch (java.io.IOException | RuntimeException e) {
+          report.note("the feed-window check could not read ingest's feed list: " + e);
+        }
         report.processes(stack, cpuBefore, cpuAfter, peak);
         report.storeCommands(commands, probe.storedCount(0, corpus.size()), READ_BACK_REQUESTS.get());
         report.verify(verify(stack, probe));

@@ -196,6 +196,20 @@ final class Report {
     }
   }
 
+  void feedGaps(FeedGaps.Result g) {
+    if (!g.reported()) {
+      body.append(String.format("%nFeed windows: %,d released items in %,d feeds were not read back from the enriched topic by the end "
+          + "(in a complete run: never fetched, the feed's window had moved on); this ingest build reports no suspected gaps.%n",
+          g.itemsLost(), g.feedsWithLosses()));
+      return;
+    }
+    body.append(String.format("%nFeed windows: %,d released items in %,d feeds were not read back from the enriched topic by the end "
+        + "(in a complete run: never fetched, the feed's window had moved on). Ingest's feed health flagged %,d of those %,d feeds "
+        + "with a suspected gap (%,d polls in all) and %,d feeds that lost nothing%s.%n",
+        g.itemsLost(), g.feedsWithLosses(), g.flaggedOfThose(), g.feedsWithLosses(), g.gapPolls(), g.flaggedNoLoss(),
+        g.unmatched() > 0 ? "; " + g.unmatched() + " corpus feeds were not found in ingest's list by URL" : ""));
+  }
+
   void verify(int[] foundAsked) {
     body.append(String.format("%nRead back through the gateway after the run: %d of %d stored articles (spread over the run) answered 200 on GET /api/v1/articles/{id}%s.%n",
         foundAsked[0], foundAsked[1], foundAsked[2] > 0 ? " (" + foundAsked[2] + " timed out after 10 s)" : ""));
