@@ -20,13 +20,18 @@ prom_sum() {
     END { if (found) printf "%.0f", s; else printf "?" }' <<<"$text"
 }
 
-# "topic lag" lines from the Kafka consumer metrics of exposition $1 (per-partition records-lag, summed)
+# "topic lag" lines of exposition $1: the lag by the group's committed offsets (newsflow_consumer_lag, what a
+# restart resumes from) where the service reports it, else the Kafka client's records-lag (from the fetch
+# position, which runs ahead of the work while a large batch is processed), per-partition values summed
 prom_lag_by_topic() {
-  awk '/^kafka_consumer_fetch_manager_records_lag\{/ && match($0, /topic="[^"]*"/) {
+  awk '/^newsflow_consumer_lag\{/ && match($0, /topic="[^"]*"/) {
+      t = substr($0, RSTART + 7, RLENGTH - 8); c[t] = ($NF == "NaN" ? "?" : sprintf("%.0f", $NF)); committed = 1 }
+    /^kafka_consumer_fetch_manager_records_lag\{/ && match($0, /topic="[^"]*"/) {
       t = substr($0, RSTART + 7, RLENGTH - 8)
       if (index(t, ".") == 0) next  # the clients also report each topic with dots replaced by _
       if ($NF != "NaN") lag[t] += $NF; seen[t] = 1 }
-    END { for (t in seen) printf "%s %.0f\n", t, lag[t] }' <<<"$1" | sort
+    END { if (committed) { for (t in c) printf "%s %s\n", t, c[t] }
+          else { for (t in seen) printf "%s %.0f (fetch position)\n", t, lag[t] } }' <<<"$1" | sort
 }
 
 # "UP"/"DOWN"/... of a health document, and "name=STATUS" of its components (jq only)
@@ -93,7 +98,7 @@ newsflow_status() {
   printf '  in MongoDB %s · enrichment latency %s · dead-lettered: raw %s, enriched %s\n' "${total:-?}" "${count:-?}" \
     "$dlt_raw" "$dlt_enriched"
 
-  printf '%sconsumer lag%s %s(records behind the log end, per topic)%s\n' "$B" "$N" "$D" "$N"
+  printf '%sconsumer lag%s %s(records between the committed offsets and the log end, per topic)%s\n' "$B" "$N" "$D" "$N"
   local svc lines
   for svc in enrich-service store-service; do
     lines=$(prom_lag_by_topic "${METRICS[$svc]}")

@@ -81,6 +81,7 @@ class OperationsIT {
         "--newsflow.enrich.consumer-group=enrich-ops-it",
         "--newsflow.ops.kafka-check-cache=0s",
         "--newsflow.ops.kafka-check-timeout=1s",
+        "--newsflow.ops.lag-refresh=200ms",
         "--newsflow.log-format=json",
         "--logging.level.io.newsflow.enrich.ops=DEBUG");
     probe = OpsProbe.onPort(port);
@@ -119,6 +120,8 @@ class OperationsIT {
     assertThat(PrometheusText.value(text, "newsflow_dedupe_verdicts_total", "verdict=\"UPDATE\"")).as("registered at zero").isZero();
     assertThat(text).contains("topic=\"newsflow.articles.raw.v1.dlt\"");
     assertThat(text).as("the raw-topic consumer is bound to the registry").contains("kafka_consumer_fetch_manager_records_lag_max");
+    probe.awaitMetricAtMost("newsflow_consumer_lag", "group=\"enrich-ops-it\",topic=\"newsflow.articles.raw.v1\"", 0);
+    assertThat(probe.scrape()).as("the lag is reported, not absent").contains("newsflow_consumer_lag{group=\"enrich-ops-it\",topic=\"newsflow.articles.raw.v1\"}");
 
     JsonNode enriched = JsonLogLines.firstJson(output.getOut(), "enriched: verdict=DUPLICATE");
     assertThat(enriched.path("articleId").asText()).isEqualTo(copy.articleId());

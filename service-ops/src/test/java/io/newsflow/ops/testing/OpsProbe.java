@@ -88,6 +88,12 @@ public final class OpsProbe {
         value -> name + "{" + labels + "} stayed at " + value + ", expected at least " + min);
   }
 
+  /** Waits until the sample comes down to {@code max} (NaN, an unknown value, never does); fails naming the value it stayed at. */
+  public void awaitMetricAtMost(String name, String labels, double max) {
+    await(() -> metric(name, labels), value -> value <= max,
+        value -> name + "{" + labels + "} stayed at " + value + ", expected at most " + max);
+  }
+
   /** Waits until {@code path} answers {@code status}, and returns that answer. */
   public Answer awaitStatus(String path, int status) {
     return await(() -> get(path), r -> r.status() == status,

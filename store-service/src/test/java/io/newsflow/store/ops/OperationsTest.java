@@ -63,6 +63,7 @@ class OperationsTest {
         "--newsflow.store.consumer-group=store-ops-test",
         "--newsflow.ops.kafka-check-cache=0s",
         "--newsflow.ops.kafka-check-timeout=1s",
+        "--newsflow.ops.lag-refresh=200ms",
         "--newsflow.log-format=json",
         "--logging.config=classpath:ops/structured-logback.xml");
     probe = OpsProbe.onPort(port);
@@ -104,6 +105,9 @@ class OperationsTest {
     String text = probe.scrape();
     assertThat(text).contains("topic=\"newsflow.articles.enriched.v1.dlt\"");
     assertThat(text).as("the enriched-topic consumer is bound to the registry").contains("kafka_consumer_fetch_manager_records_lag_max");
+    // every record (the broken one dead-lettered) committed: the lag by committed offsets comes down to zero
+    probe.awaitMetricAtMost("newsflow_consumer_lag", "group=\"store-ops-test\",topic=\"newsflow.articles.enriched.v1\"", 0);
+    assertThat(probe.scrape()).as("the lag is reported, not absent").contains("newsflow_consumer_lag{group=\"store-ops-test\",topic=\"newsflow.articles.enriched.v1\"}");
     assertThat(text).as("MongoDB command times by collection (Micrometer's command listener on the store's client)")
         .containsPattern("mongodb_driver_commands_seconds_count\\{[^}]*collection=\"articles\"[^}]*command=\"insert\"");
 
