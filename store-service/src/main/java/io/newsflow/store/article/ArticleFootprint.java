@@ -68,15 +68,12 @@ public record ArticleFootprint(Placement placement, String storyId, String dupli
 
   /**
    * The event buckets of an article document without an item document (a batch cut short, or stored before
-   * footprints): its day buckets, where every event was before month buckets, and those of the current rule, so
-   * that a new version removes its refs wherever the writer of the stored version put them.
+   * footprints): those of every bucket rule so far, so that a new version removes its refs wherever the writer of
+   * the stored version put them.
    */
   private static List<String> storedEventBuckets(List<DatedEvent> events, LocalDate published) {
     Set<String> ids = new LinkedHashSet<>();
-    events.forEach(e -> ids.addAll(EventTimeline.dayBucketsOf(e)));
-    if (published != null) {
-      ids.addAll(eventBuckets(events, published));
-    }
+    events.forEach(e -> ids.addAll(EventTimeline.storedBucketsOf(e, published)));
     return List.copyOf(ids);
   }
 

@@ -30,14 +30,15 @@ import org.bson.conversions.Bson;
 /**
  * The dated-event read model: a compact ref per event an article states (event id, day, article id, publication
  * time; its themes in actor pages, for the actor + theme filter), in buckets per key ({@code all}, actor, theme)
- * and day of the event's start, in pages of at most {@value #PAGE_CAP} refs (see {@link Pages}), plus one index
- * document per key listing its days and their slots. The event itself (sentence, expression, dates, tags) and the
- * article's title are read at query time from the article document, which holds them already: an article states
- * ~12 events, each listed under ~4 keys, so full items made this the largest write of a batch, and every page
- * update makes the server rewrite the whole page (see {@code BENCHMARKS.md}, "Dated events as refs").
- * Pages change by {@code $pull} (of earlier versions) and then {@code $push} of deterministic refs (see
- * {@link #apply}), so repeatable; refs are in no particular order in a page and readers
- * sort a day's refs. Pages written before refs hold full items (same field names plus the event's details): the
+ * and label of the event's start (a part of its month, its month or its year, by its distance from the article's
+ * publication: {@link EventLabels}), in pages of at most {@value #PAGE_CAP} refs (see {@link Pages}), plus one index
+ * document per key listing its labels and their slots (under {@code days}, from when labels were days). The event
+ * itself (sentence, expression, dates, tags) and the article's title are read at query time from the article
+ * document, which holds them already: an article states ~12 events, each listed under ~4 keys, so full items made
+ * this the largest write of a batch, and every page update makes the server rewrite the whole page (see
+ * {@code BENCHMARKS.md}, "Dated events as refs"). Pages change by {@code $pull} (of earlier versions) and then
+ * {@code $push} of deterministic refs (see {@link #apply}), so repeatable; refs are in no particular order in a page
+ * and readers sort a month's refs together. Pages written before refs hold full items (same field names plus the event's details): the
  * reader takes those as they are, and a revision of their article replaces them by refs.
  * Events of duplicates are left out, as duplicates are left off timelines.
  */
@@ -53,8 +54,6 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
    * handed out at 150 a page, so their pages stay numbered that way (refs are added to them as well).
    */
   static final int LEGACY_PAGE_CAP = 150;
-  /** Events at most this many days before or after their article's publication are bucketed by day, others by month. */
-  static final int DAY_BUCKET_DAYS = 31;
 
   private static final String ACTOR_KEY_PREFIX = TimelineKeys.actor("");
 
@@ -213,17 +212,23 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
     return bucket.substring(bucket.lastIndexOf('|') + 1);
   }
 
-  /**
-   * The buckets of an event stated by an article published on {@code published}: under the event's day when it
-   * is within {@value #DAY_BUCKET_DAYS} days of the publication, else under its month (see {@link #label}).
-   */
+  /** The buckets of an event stated by an article published on {@code published}: under its label ({@link #label}). */
   public static List<String> bucketsOf(DatedEvent e, LocalDate published) {
     return bucketsAt(e, label(e.start(), published));
   }
 
-  /** The buckets of an event under the day label, as every event was bucketed before month buckets. */
-  public static List<String> dayBucketsOf(DatedEvent e) {
-    return bucketsAt(e, e.start().toString());
+  /**
+   * Every bucket an earlier version of this code may have put an event in, besides the current rule's: its day (every
+   * event before month buckets; near events until month parts) and the day-or-month rule's month. For an article
+   * whose footprint is rebuilt from its document alone ({@code published} null when unknown: days only).
+   */
+  public static List<String> storedBucketsOf(DatedEvent e, LocalDate published) {
+    Set<String> ids = new LinkedHashSet<>(bucketsAt(e, e.start().toString()));
+    if (published != null) {
+      ids.addAll(bucketsAt(e, EventLabels.dayOrMonthLabel(e.start(), published)));
+      ids.addAll(bucketsOf(e, published));
+    }
+    return List.copyOf(ids);
   }
 
   private static List<String> bucketsAt(DatedEvent e, String label) {
@@ -235,15 +240,13 @@ public final class EventTimeline implements ArticleWriter.ReadModel {
   }
 
   /**
-   * The bucket label of an event day: the day ({@code 2024-09-10}) near its article's publication, where most
-   * events of a burst fall and a day's page fills; the month ({@code 2022-01}) further away, where a batch's
-   * events scatter over thousands of days and a day page per event was one more sparse page update (see
-   * {@code BENCHMARKS.md}, "Month buckets for distant events"). Decided from the article alone, so a replay or
-   * revision removes exactly what its version added; readers take both labels.
+   * The bucket label of an event starting on {@code start} in an article published on {@code published}: a part of
+   * its month ({@code 2024-09/2}) near the publication, its month ({@code 2022-01}) within a calendar year of it, its
+   * year ({@code 2019}) further away (see {@link EventLabels}). Decided from the article alone, so a replay or revision
+   * removes exactly what its version added; readers take these and the day labels of before.
    */
   public static String label(LocalDate start, LocalDate published) {
-    long distance = Math.abs(start.toEpochDay() - published.toEpochDay());
-    return distance <= DAY_BUCKET_DAYS ? start.toString() : start.toString().substring(0, 7);
+    return EventLabels.label(start, published);
   }
 
   /** The publication day (UTC) the bucket rule measures from: the article's timeline time. */

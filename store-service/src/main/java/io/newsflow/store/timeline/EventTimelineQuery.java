@@ -10,20 +10,18 @@ import io.newsflow.store.mongo.KeyedDocuments;
 import io.newsflow.store.mongo.Pages;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import org.bson.Document;
 
 /**
- * Dated events by event date, newest first, read by {@code _id} from the event bucket pages of each day or month
- * (a month bucket holds events far from their article's publication, see {@link EventTimeline#label}); the events
- * of the refs a page shows are then read from their articles by one {@code _id $in} (see {@link EventTimeline}).
+ * Dated events by event date, newest first, read by {@code _id} from the event bucket pages of each key and label
+ * (a part of a month, a month, a year, or a day of earlier versions, see {@link EventLabels}), month by month; the
+ * events of the refs a page shows are then read from their articles by one {@code _id $in} (see {@link EventTimeline}).
  */
 public final class EventTimelineQuery {
 
@@ -62,40 +60,55 @@ public final class EventTimelineQuery {
       String c = LocalDate.ofEpochDay(r.cursor().t()).toString();
       high = c.compareTo(high) < 0 ? c : high;
     }
-    // labels by month, newest first: a month bucket ("2022-01", events far from their article's publication)
-    // covers its whole month, so each month's refs are sorted together, day buckets and month bucket alike
-    String lowMonth = low.isEmpty() ? low : low.substring(0, 7);
-    String highMonth = high.equals("~") ? high : high.substring(0, 7);
-    TreeMap<String, List<String>> months = new TreeMap<>(Comparator.reverseOrder());
-    for (String label : index.get("days", Document.class).keySet()) {
-      boolean month = label.length() == 7;
-      if (month ? label.compareTo(lowMonth) >= 0 && label.compareTo(highMonth) <= 0
-          : label.compareTo(low) >= 0 && label.compareTo(high) <= 0) {
-        months.computeIfAbsent(label.substring(0, 7), k -> new ArrayList<>()).add(label);
-      }
-    }
+    // month by month, newest first: a month's labels (parts, days, the month itself) and its year's bucket cover
+    // its days in no order between them, so each month's refs are sorted together before any is emitted
+    List<EventLabels.MonthGroup> walk = EventLabels.walk(index.get("days", Document.class).keySet(), low, high);
+    // refs of the year buckets read so far, by month of their event day; a year bucket is read once per request
+    Map<String, Map<String, List<Document>>> yearRefs = new HashMap<>();
     // limit + 1 events, the extra one saying whether there is a next page; a ref whose event is gone is skipped
     List<EventItem> taken = new ArrayList<>();
     List<Document> pending = new ArrayList<>();
-    List<List<String>> ordered = new ArrayList<>(months.values());
-    for (int i = 0; i < ordered.size() && taken.size() <= r.limit(); ) {
-      // whole months per read, about DAYS_PER_READ labels
-      Map<List<String>, List<String>> pagesByMonth = new LinkedHashMap<>();
+    for (int i = 0; i < walk.size() && taken.size() <= r.limit(); ) {
+      // whole months per read, until they hold the refs still wanted (by the slots the index lists) or about
+      // DAYS_PER_READ labels: a month of coarse labels (parts, a month) can hold as many refs as a year of sparse ones
+      List<EventLabels.MonthGroup> read = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      Set<String> yearsRead = new LinkedHashSet<>();
       int labels = 0;
-      for (; i < ordered.size() && (labels == 0 || labels + ordered.get(i).size() <= DAYS_PER_READ); i++) {
-        List<String> pageIds = new ArrayList<>();
-        for (String label : ordered.get(i)) {
-          pageIds.addAll(Pages.ids(EventTimeline.bucketId(key, label), EventTimeline.storedSlots(index, label), EventTimeline.capOf(index)));
+      long refs = 0;
+      long wanted = r.limit() + 1L - taken.size() - pending.size();
+      for (; i < walk.size(); i++) {
+        EventLabels.MonthGroup month = walk.get(i);
+        boolean newYear = month.year() != null && !yearRefs.containsKey(month.year()) && !yearsRead.contains(month.year());
+        int cost = month.labels().size() + (newYear ? 1 : 0);
+        if (labels > 0 && (labels + cost > DAYS_PER_READ || refs >= wanted)) {
+          break;
         }
-        pagesByMonth.put(ordered.get(i), pageIds);
-        labels += ordered.get(i).size();
+        for (String label : month.labels()) {
+          ids.addAll(pageIds(index, key, label));
+          refs += EventTimeline.storedSlots(index, label);
+        }
+        if (newYear) {
+          yearsRead.add(month.year());
+          ids.addAll(pageIds(index, key, month.year()));
+          refs += EventTimeline.storedSlots(index, month.year());
+        }
+        read.add(month);
+        labels += cost;
       }
-      List<String> ids = pagesByMonth.values().stream().flatMap(List::stream).toList();
       Map<String, Document> loaded = KeyedDocuments.load(buckets, ids, null, PAGES_PER_READ);
-      for (List<String> monthPages : pagesByMonth.values()) {
+      for (String year : yearsRead) {
+        Map<String, List<Document>> byMonth = new HashMap<>();
+        refsOf(pageIds(index, key, year), loaded).forEach(ref ->
+            byMonth.computeIfAbsent(LocalDate.ofEpochDay(ref.getLong("day")).toString().substring(0, 7), k -> new ArrayList<>()).add(ref));
+        yearRefs.put(year, byMonth);
+      }
+      for (EventLabels.MonthGroup month : read) {
         List<Document> monthRefs = new ArrayList<>();
-        monthPages.stream().map(loaded::get).filter(Objects::nonNull)
-            .forEach(page -> monthRefs.addAll(page.getList("items", Document.class)));
+        month.labels().forEach(label -> monthRefs.addAll(refsOf(pageIds(index, key, label), loaded)));
+        if (month.year() != null) {
+          monthRefs.addAll(yearRefs.get(month.year()).getOrDefault(month.month(), List.of()));
+        }
         monthRefs.sort(EventTimeline.LATEST_EVENT_FIRST);
         String previous = null;
         for (Document ref : monthRefs) {
@@ -126,6 +139,16 @@ public final class EventTimelineQuery {
       next = new TimelineCursor(last.start().toEpochDay(), last.eventId()).encode();
     }
     return new EventPage(items, next);
+  }
+
+  private static List<String> pageIds(Document index, String key, String label) {
+    return Pages.ids(EventTimeline.bucketId(key, label), EventTimeline.storedSlots(index, label), EventTimeline.capOf(index));
+  }
+
+  private static List<Document> refsOf(List<String> pageIds, Map<String, Document> loaded) {
+    List<Document> refs = new ArrayList<>();
+    pageIds.stream().map(loaded::get).filter(Objects::nonNull).forEach(page -> refs.addAll(page.getList("items", Document.class)));
+    return refs;
   }
 
   private static boolean matches(Document ref, EventRequest r) {

@@ -9,6 +9,7 @@ import io.newsflow.localstack.EmbeddedMongoServer;
 import io.newsflow.model.article.EnrichedArticle;
 import io.newsflow.store.article.ArticleWriter;
 import io.newsflow.store.config.StoreConfig;
+import io.newsflow.store.mongo.Collections;
 import io.newsflow.store.mongo.Indexes;
 import io.newsflow.store.timeline.Aggregates;
 import java.lang.management.ManagementFactory;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * name many more, see {@link BurstCorpus}), {@code .eventsPerArticle} (0: one event in a third of the articles; the
  * end-to-end corpus's enriched articles carry ~11.8), {@code newsflow.bench.batch} (500), {@code .census} (false: true
  * also prints each command's documents per batch and the read models' document sizes at the end, {@link DocumentCensus};
- * its CPU figures are then not comparable, as every command is encoded once more).
+ * its CPU figures are then not comparable, as every command is encoded once more), {@code .eventReads} (N: time
+ * each event query N times on the store at the end, {@link BurstEventReads}; unset: none).
  */
 public class BurstBenchmark {
 
@@ -116,6 +118,13 @@ public class BurstBenchmark {
       Aggregates.Cooccurrence pairs = new Aggregates(db).cooccurrence(null, LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 28), 20);
       StoreBenchmark.report("stored %d in %.0f s; co-occurrence of the day: %d pairs in %.1f ms; CPU by thread group (s): %s",
           i, (c0 - start) / 1e9, pairs.pairs().size(), (System.nanoTime() - c0) / 1e6, cpuByThreadGroup(threads));
+      StoreBenchmark.report("update statements per batch (documents updated): event_buckets %.0f, timeline_buckets %.0f; load %s",
+          times.updatesPerBatch(Collections.EVENT_BUCKETS, allBatches), times.updatesPerBatch(Collections.TIMELINE_BUCKETS, allBatches),
+          StoreBenchmark.loadAverage());
+      Integer eventReads = Integer.getInteger("newsflow.burst.eventReads");
+      if (eventReads != null) {
+        BurstEventReads.run(db, eventReads);
+      }
       if (census) {
         StoreBenchmark.report("per batch of the run (%d batches):%n%s", allBatches, bytes.table(allBatches));
         StoreBenchmark.report("read-model documents at the end:%n%s", DocumentCensus.table(db));

@@ -19,12 +19,23 @@ final class CommandTimes implements CommandListener {
 
   private final Map<Integer, String> started = new ConcurrentHashMap<>();
   private final Map<String, long[]> nanos = new ConcurrentHashMap<>();
+  /** Update statements by collection over the whole run: each is one document the server updates (or upserts). */
+  private final Map<String, long[]> updates = new ConcurrentHashMap<>();
 
   @Override
   public void commandStarted(CommandStartedEvent event) {
     BsonValue target = event.getCommand().get(event.getCommandName());
     String collection = target != null && target.isString() ? target.asString().getValue() : "";
     started.put(event.getRequestId(), event.getCommandName() + " " + collection);
+    if (event.getCommandName().equals("update") && event.getCommand().isArray("updates")) {
+      updates.computeIfAbsent(collection, k -> new long[1])[0] += event.getCommand().getArray("updates").size();
+    }
+  }
+
+  /** Update statements on a collection since the start, per batch. */
+  double updatesPerBatch(String collection, int batches) {
+    long[] n = updates.get(collection);
+    return n == null ? 0 : n[0] / (double) batches;
   }
 
   @Override

@@ -100,6 +100,19 @@ final class QueryBenchmark {
     measure("actors: search by name prefix (in-memory index, rebuilt every 30 s)", i -> actors.search(prefixes.get(i % prefixes.size()), 10));
     measure("actors: top 20 by article count", i -> actors.top(20));
     measure("events: one actor, latest 50", i -> events.page(new EventTimelineQuery.EventRequest(actor(random), null, null, null, 50, null)));
+    measure("events: everything, latest 50", i -> events.page(new EventTimelineQuery.EventRequest(null, null, null, null, 50, null)));
+    measure("events: one actor, second page by cursor (both pages)", i -> {
+      String actor = actor(random);
+      EventTimelineQuery.EventPage page = events.page(new EventTimelineQuery.EventRequest(actor, null, null, null, 50, null));
+      if (page.nextCursor() != null) {
+        events.page(new EventTimelineQuery.EventRequest(actor, null, null, null, 50, TimelineCursor.decode(page.nextCursor())));
+      }
+    });
+    // event days of this corpus: up to 400 days before publication
+    measure("events: everything in a random 7-day window", i -> {
+      LocalDate from = LocalDate.ofInstant(start, ZoneOffset.UTC).minusDays(random.nextInt(400));
+      events.page(new EventTimelineQuery.EventRequest(null, null, from, from.plusDays(7), 50, null));
+    });
     measure("aggregate: actor article count", i -> aggregates.actor(actor(random)));
     measure("aggregate: themes with counts", i -> aggregates.themes());
     measure("aggregate: daily volume, 3 actors, 30 days", i -> {

@@ -17,9 +17,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * Events far from their article's publication go to a month bucket, near ones to a day bucket: the newest-first
- * order, date range and cursor stay exact across both kinds in one month, and a revision that moves an event from
- * one kind to the other leaves it only where its new version puts it.
+ * Events far from their article's publication go to a month bucket, near ones to a bucket of a part of their month
+ * (days of before): the newest-first order, date range and cursor stay exact across both kinds in one month, and a
+ * revision that moves an event from one kind to the other leaves it only where its new version puts it.
  */
 class EventMonthBucketsTest extends EventStoreTest {
 
@@ -38,14 +38,14 @@ class EventMonthBucketsTest extends EventStoreTest {
   @Test
   void dayAndMonthBucketsOfOneMonthReadInEventOrderAcrossPagesWithCursorAndRange() {
     List<EnrichedArticle> batch = List.of(
-        // published 23 days after its event: day bucket 2024-08-20
+        // published 23 days after its event: the part of 15-21 August
         grainDeal("09/odesa-convoy", "2024-09-12T08:00:00Z", 1)
             .event("2024-08-20", "A convoy left Odesa on August 20.", List.of("UKR"), List.of("trade")).build(),
         // published two months after both events: month bucket 2024-08
         grainDeal("10/corridor-review", "2024-10-25T10:00:00Z", 1)
             .event("2024-08-25", "Ankara hosted talks on August 25.", List.of("UKR", "TUR"), List.of("trade"))
             .event("2024-08-05", "Insurers raised premiums on August 5.", List.of("UKR"), List.of()).build(),
-        // published five days before its event: day bucket 2024-08-15
+        // published five days before its event: the part of 15-21 August
         grainDeal("08/harvest-outlook", "2024-08-10T06:00:00Z", 1)
             .event("2024-08-15", "Harvest estimates are due on August 15.", List.of("UKR"), List.of("trade")).build(),
         // September, near its publication: read before all of August
@@ -53,9 +53,12 @@ class EventMonthBucketsTest extends EventStoreTest {
             .event("2024-09-01", "Dock workers struck on September 1.", List.of("UKR"), List.of()).build());
     writer.write(batch);
 
-    assertThat(db.getCollection(Collections.EVENT_BUCKETS).find(Filters.in("_id", "a:UKR|2024-08", "a:UKR|2024-08-20", "a:UKR|2024-08-15"))
-        .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactlyInAnyOrder("a:UKR|2024-08", "a:UKR|2024-08-20", "a:UKR|2024-08-15");
-    assertThat(db.getCollection(Collections.EVENT_BUCKETS).find(Filters.eq("_id", "a:UKR|2024-08-25")).first()).isNull();
+    // the near events of 20 and 15 August in the month part of 15-21 August, the others in the month
+    assertThat(refsIn("a:UKR|2024-08/3")).extracting(d -> d.getLong("day")).containsExactlyInAnyOrder(
+        LocalDate.parse("2024-08-20").toEpochDay(), LocalDate.parse("2024-08-15").toEpochDay());
+    assertThat(refsIn("a:UKR|2024-08")).extracting(d -> d.getLong("day")).containsExactlyInAnyOrder(
+        LocalDate.parse("2024-08-25").toEpochDay(), LocalDate.parse("2024-08-05").toEpochDay());
+    assertThat(db.getCollection(Collections.EVENT_BUCKETS).find(Filters.in("_id", "a:UKR|2024-08-25", "a:UKR|2024-08-20")).first()).isNull();
 
     List<LocalDate> walked = new ArrayList<>();
     TimelineCursor cursor = null;
@@ -85,7 +88,7 @@ class EventMonthBucketsTest extends EventStoreTest {
     EnrichedArticle june = grainDeal("09/inspection-halt", "2024-09-12T08:00:00Z", 2)
         .event("2024-06-01", "Inspections halted on June 1.", List.of("UKR", "TUR"), List.of("trade")).build();
     writer.write(List.of(june));
-    assertThat(refsIn("a:TUR|2024-09-01")).isEmpty();
+    assertThat(refsIn("a:TUR|2024-09/1")).isEmpty();
     assertThat(refsIn("a:TUR|2024-06")).extracting(d -> d.getLong("day")).containsExactly(LocalDate.parse("2024-06-01").toEpochDay());
     assertThat(events.page(new EventRequest("TUR", null, null, null, 50, null)).items()).extracting(EventItem::sentence)
         .containsExactly("Inspections halted on June 1.");
@@ -96,7 +99,7 @@ class EventMonthBucketsTest extends EventStoreTest {
     for (String key : List.of("all", "a:UKR", "a:TUR", "t:trade")) {
       assertThat(refsIn(key + "|2024-06")).as(key).isEmpty();
     }
-    assertThat(refsIn("a:TUR|2024-09-02")).hasSize(1);
+    assertThat(refsIn("a:TUR|2024-09/1")).hasSize(1);
     assertThat(events.page(new EventRequest(null, "trade", null, null, 50, null)).items()).extracting(EventItem::sentence)
         .containsExactly("Inspections halted on September 2.");
   }

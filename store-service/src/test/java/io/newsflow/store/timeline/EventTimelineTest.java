@@ -82,8 +82,9 @@ class EventTimelineTest extends EventStoreTest {
     }
     // two store instances racing on one article (one inserted it, the other lost the insert) can leave a ref twice
     MongoCollection<Document> buckets = db.getCollection(Collections.EVENT_BUCKETS);
-    Document twice = buckets.find(Filters.eq("_id", "a:KAZ|2024-09-10")).first().getList("items", Document.class).getFirst();
-    buckets.updateOne(Filters.eq("_id", "a:KAZ|2024-09-10"), Updates.push("items", twice));
+    String page = "a:KAZ|" + EventTimeline.label(LocalDate.parse("2024-09-10"), LocalDate.parse("2024-09-12"));
+    Document twice = buckets.find(Filters.eq("_id", page)).first().getList("items", Document.class).getFirst();
+    buckets.updateOne(Filters.eq("_id", page), Updates.push("items", twice));
     List<EventItem> kaz = events.page(new EventRequest("KAZ", null, null, null, 50, null)).items();
     assertThat(kaz).hasSize(6).extracting(EventItem::eventId).doesNotHaveDuplicates();
     assertThat(kaz.getLast().articleTitle()).startsWith("Joint drills at Matybulak");
@@ -158,20 +159,23 @@ class EventTimelineTest extends EventStoreTest {
     // the legacy article as the code of before stored it: full items in its pages, the event's text in each
     MongoCollection<Document> buckets = db.getCollection(Collections.EVENT_BUCKETS);
     long day = LocalDate.parse("2024-07-04").toEpochDay();
-    // its keys' indexes as written then: no cap (150 refs a page), and the Kazakhstan day past one page
-    for (String key : List.of("all", "a:KAZ", "t:alliance-politics")) {
+    // its keys' indexes as written then: no cap (150 refs a page), its event under its day, the Kazakhstan day past
+    // one page; and its item document's footprint listing those day buckets
+    String label = EventTimeline.label(LocalDate.parse("2024-07-04"), LocalDate.parse("2024-07-05"));
+    List<String> dayBuckets = List.of("all|2024-07-04", "a:KAZ|2024-07-04", "t:alliance-politics|2024-07-04");
+    for (String page : dayBuckets) {
+      String key = EventTimeline.keyOf(page);
       buckets.updateOne(Filters.eq("_id", key), Updates.unset("cap"));
-    }
-    buckets.updateOne(Filters.eq("_id", "a:KAZ"), Updates.set("days.2024-07-04", EventTimeline.LEGACY_PAGE_CAP + 1));
-    for (String page : List.of("all|2024-07-04", "a:KAZ|2024-07-04", "t:alliance-politics|2024-07-04")) {
+      buckets.updateOne(Filters.eq("_id", EventTimeline.bucketId(key, label)), Updates.pull("items", Filters.eq("articleId", legacy.id())));
+      buckets.updateOne(Filters.eq("_id", key), Updates.set("days.2024-07-04", key.startsWith("a:") ? EventTimeline.LEGACY_PAGE_CAP + 1 : 1));
       Document item = new Document("eventId", legacy.id() + ":0").append("day", day).append("start", "2024-07-04").append("end", "2024-07-04")
           .append("precision", "DAY").append("expression", "on Thursday").append("sentence", "The declaration was signed on Thursday.")
           .append("actors", List.of("KAZ")).append("themes", List.of("alliance-politics")).append("articleId", legacy.id())
           .append("articleTitle", "SCO leaders sign Astana declaration").append("publishedAt", "2024-07-05T06:00:00Z");
-      buckets.updateOne(Filters.eq("_id", page), Updates.pull("items", Filters.eq("articleId", legacy.id())));
       String at = page.startsWith("a:") ? page + "#1" : page;
       buckets.updateOne(Filters.eq("_id", at), Updates.push("items", item), new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
+    db.getCollection(Collections.TIMELINE_ITEMS).updateOne(Filters.eq("_id", legacy.id()), Updates.set("footprint.eventBuckets", dayBuckets));
 
     List<EventItem> kaz = events.page(new EventRequest("KAZ", null, null, null, 50, null)).items();
     assertThat(kaz).extracting(EventItem::eventId).containsExactlyInAnyOrder(legacy.id() + ":0", fresh.articleId() + ":0");
