@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * own {@code records-lag} counts from the consumer's fetch position, which runs ahead of the work: a service busy
  * with a large batch has fetched the records it has not processed, and shows a lag near zero while it falls
  * behind. Committed offsets are what a restart resumes from, so this is the lag an operator can act on. Read with
- * one admin client every {@code refresh}; NaN until the first answer and while the broker does not answer. A
+ * one admin client every {@code refresh} (each reading allowed {@code refresh}, at least 5 s); NaN until the first answer and while the broker does not answer. A
  * partition the group never committed counts from the log's start.
  */
 public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
@@ -42,7 +42,11 @@ public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
   private final ScheduledExecutorService timer;
   private volatile boolean failing;
 
-  public ConsumerGroupLag(String bootstrapServers, String group, List<String> topics, Duration refresh, Duration timeout) {
+  /** A reading may take up to this long: it is no health probe, and a busy broker answers late, not never. */
+  static final Duration MIN_TIMEOUT = Duration.ofSeconds(5);
+
+  public ConsumerGroupLag(String bootstrapServers, String group, List<String> topics, Duration refresh) {
+    Duration timeout = refresh.compareTo(MIN_TIMEOUT) > 0 ? refresh : MIN_TIMEOUT;
     int millis = (int) Math.max(1, timeout.toMillis());
     this.admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -37,7 +37,7 @@ class ConsumerGroupLagTest {
       admin.alterConsumerGroupOffsets("writers", Map.of(p0, new OffsetAndMetadata(3))).all().get();
 
       try (ConsumerGroupLag lag = new ConsumerGroupLag(broker.bootstrapServers(), "writers", List.of("articles"),
-          Duration.ofHours(1), Duration.ofSeconds(5))) {
+          Duration.ofSeconds(1))) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         lag.bindTo(registry);
         lag.refresh();

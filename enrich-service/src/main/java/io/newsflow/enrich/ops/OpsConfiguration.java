@@ -33,10 +33,9 @@ class OpsConfiguration {
   /** {@code newsflow_consumer_lag}: the raw topic's lag by this service's committed offsets, read every 10 s. */
   @Bean(destroyMethod = "close")
   ConsumerGroupLag consumerGroupLag(EnrichProperties properties,
-      @Value("${newsflow.ops.lag-refresh:10s}") Duration refresh,
-      @Value("${newsflow.ops.kafka-check-timeout:2s}") Duration timeout) {
+      @Value("${newsflow.ops.lag-refresh:10s}") Duration refresh) {
     return new ConsumerGroupLag(properties.bootstrapServers(), properties.consumerGroup(), List.of(Topics.RAW_ARTICLES.name()),
-        refresh, timeout);
+        refresh);
   }
 
   @Bean

@@ -11,7 +11,7 @@ import java.util.List;
  * whole window appeared since the last poll and more may have come and gone.
  *
  * <p>Not suspected: on a feed's first poll (nothing remembered to overlap with) and on a 304 (nothing
- * new). Nor when the oldest dated item of this poll is no newer than the newest date seen before: then
+ * new). Nor when the oldest dated item of this poll is older than the newest date seen before: then
  * the items are not new but renamed (a feed that changed its GUIDs and link scheme at once), and
  * nothing can have been lost between polls. Without dates on either side, the identities decide alone.
  * Windows of one or two items are "latest post" badges rather than feeds with a history: turning over
@@ -35,6 +35,8 @@ final class WindowGaps {
     }
     Instant newestBefore = before.health().newestItemAt();
     List<Instant> dates = ItemDates.plausible(items, now);
-    return newestBefore == null || dates.isEmpty() || dates.getFirst().isAfter(newestBefore);
+    // not before, rather than after: feeds date items to the second or the minute, so on a busy feed the oldest item
+    // of a gap's window often shares its stamp with the newest item seen before
+    return newestBefore == null || dates.isEmpty() || !dates.getFirst().isBefore(newestBefore);
   }
 }

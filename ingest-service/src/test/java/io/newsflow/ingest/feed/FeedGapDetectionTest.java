@@ -133,6 +133,20 @@ class FeedGapDetectionTest {
   }
 
   @Test
+  void aWindowWhoseOldestItemSharesTheSecondOfTheNewestSeenIsStillAGap() {
+    // a busy wire: four items a second, dated to the second as RFC 822 dates are
+    RollingFeed busy = new RollingFeed(web.base(), Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)),
+        Duration.ofMillis(250));
+    web.text("/wire.rss", busy.window(1, 4), "application/rss+xml", false);
+    poller.poll(feed);
+    web.text("/wire.rss", busy.window(6, 10), "application/rss+xml", false);
+    FeedHealth after = poller.poll(feed);
+    assertThat(after.suspectedGaps()).as("item 5 came and went; item 6 is dated to the second of item 4, the newest seen")
+        .isEqualTo(1);
+    assertThat(gapsCounted()).isEqualTo(1);
+  }
+
+  @Test
   void aFeedThatRenamedEveryItemIsNotReportedAsAGap() {
     pollWindow(1, 5);
     web.text("/wire.rss", wire.renamedWindow(1, 5), "application/rss+xml", false);

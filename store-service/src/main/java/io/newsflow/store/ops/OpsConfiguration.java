@@ -32,9 +32,8 @@ class OpsConfiguration {
   /** {@code newsflow_consumer_lag}: the enriched topic's lag by the writer's committed offsets, read every 10 s. */
   @Bean(destroyMethod = "close")
   ConsumerGroupLag consumerGroupLag(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, StoreProperties properties,
-      @Value("${newsflow.ops.lag-refresh:10s}") Duration refresh,
-      @Value("${newsflow.ops.kafka-check-timeout:2s}") Duration timeout) {
-    return new ConsumerGroupLag(bootstrap, properties.consumerGroup(), List.of(Topics.ENRICHED_ARTICLES.name()), refresh, timeout);
+      @Value("${newsflow.ops.lag-refresh:10s}") Duration refresh) {
+    return new ConsumerGroupLag(bootstrap, properties.consumerGroup(), List.of(Topics.ENRICHED_ARTICLES.name()), refresh);
   }
 
   @Bean
