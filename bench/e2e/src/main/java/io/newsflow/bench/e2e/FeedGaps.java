@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,9 +27,10 @@ final class FeedGaps {
    * @param gapPolls         polls ingest counted as suspected gaps, all feeds
    * @param reported         whether ingest's feed health has the field at all (older builds do not)
    * @param unmatched        corpus feeds not found in ingest's list by their URL
+   * @param missed           up to 5 feeds that lost items without a suspected gap: URL and items lost
    */
   record Result(int feedsWithLosses, int flaggedOfThose, int flaggedNoLoss, int itemsLost, long gapPolls, boolean reported,
-      int unmatched) {}
+      int unmatched, Map<String, Integer> missed) {}
 
   private FeedGaps() {}
 
@@ -51,6 +53,7 @@ final class FeedGaps {
     int itemsLost = 0;
     long gapPolls = 0;
     int unmatched = 0;
+    Map<String, Integer> missed = new LinkedHashMap<>();
     for (int feed = 0; feed < corpus.feeds(); feed++) {
       int lost = 0;
       for (int index : corpus.articlesOf(feed)) {
@@ -66,10 +69,13 @@ final class FeedGaps {
       if (lost > 0) {
         withLosses++;
         flaggedOfThose += gaps > 0 ? 1 : 0;
+        if (gaps == 0 && missed.size() < 5) {
+          missed.put(feeds.feedUrl(feed), lost);
+        }
       } else if (gaps > 0) {
         flaggedNoLoss++;
       }
     }
-    return new Result(withLosses, flaggedOfThose, flaggedNoLoss, itemsLost, gapPolls, reported, unmatched);
+    return new Result(withLosses, flaggedOfThose, flaggedNoLoss, itemsLost, gapPolls, reported, unmatched, missed);
   }
 }

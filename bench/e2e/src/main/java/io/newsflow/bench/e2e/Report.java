@@ -208,6 +208,9 @@ final class Report {
         + "with a suspected gap (%,d polls in all) and %,d feeds that lost nothing%s.%n",
         g.itemsLost(), g.feedsWithLosses(), g.flaggedOfThose(), g.feedsWithLosses(), g.gapPolls(), g.flaggedNoLoss(),
         g.unmatched() > 0 ? "; " + g.unmatched() + " corpus feeds were not found in ingest's list by URL" : ""));
+    if (!g.missed().isEmpty()) {
+      body.append("Feeds that lost items without a suspected gap (feed: items lost), to look up in ingest's log: ").append(g.missed()).append(".\n");
+    }
   }
 
   void verify(int[] foundAsked) {
