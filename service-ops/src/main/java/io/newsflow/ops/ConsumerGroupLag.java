@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +110,9 @@ public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
     } catch (Exception e) {
       // unknown, not zero: a lag of 0 would say all is well while the broker cannot be asked
       topics.forEach(t -> lagByTopic.put(t, Double.NaN));
+      if (e instanceof ExecutionException && e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return; // at first start a topic appears with the first record sent to it: no lag yet, and no fault
+      }
       if (!failing) {
         LOG.warn("cannot read the consumer lag of group {}: {}", group, e.toString());
         failing = true;

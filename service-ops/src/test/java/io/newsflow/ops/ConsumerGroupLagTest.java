@@ -36,6 +36,10 @@ class ConsumerGroupLagTest {
       TopicPartition p1 = new TopicPartition("articles", 1);
       admin.alterConsumerGroupOffsets("writers", Map.of(p0, new OffsetAndMetadata(3))).all().get();
 
+      try (ConsumerGroupLag early = new ConsumerGroupLag(broker.bootstrapServers(), "writers", List.of("not-yet"), Duration.ofSeconds(1))) {
+        early.refresh();
+        assertThat(early.lag("not-yet")).as("a topic nobody has written to yet has no lag").isNaN();
+      }
       try (ConsumerGroupLag lag = new ConsumerGroupLag(broker.bootstrapServers(), "writers", List.of("articles"),
           Duration.ofSeconds(1))) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
