@@ -83,16 +83,20 @@ public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
     try {
       long ms = timeout.toMillis();
       Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(ms, TimeUnit.MILLISECONDS);
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+          .get(ms, TimeUnit.MILLISECONDS);
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
       described.values().forEach(d -> d.partitions().forEach(p -> {
-        latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
-        earliest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.earliest());
+        TopicPartition tp = new TopicPartition(d.name(), p.partition());
+        latest.put(tp, OffsetSpec.latest());
+        if (committed.get(tp) == null) {
+          earliest.put(tp, OffsetSpec.earliest()); // only where the group has nothing committed to count from
+        }
       }));
       Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(ms, TimeUnit.MILLISECONDS);
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin.listOffsets(earliest).all().get(ms, TimeUnit.MILLISECONDS);
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-          .get(ms, TimeUnit.MILLISECONDS);
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = earliest.isEmpty() ? Map.of()
+          : admin.listOffsets(earliest).all().get(ms, TimeUnit.MILLISECONDS);
       Map<String, Double> lag = new HashMap<>();
       topics.forEach(t -> lag.put(t, 0.0));
       ends.forEach((tp, end) -> {

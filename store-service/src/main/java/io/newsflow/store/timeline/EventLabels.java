@@ -27,20 +27,20 @@ import java.util.TreeMap;
  * than with days; a range of a day or two reads its whole part (up to 7 days of a busy key: the price of the cut, and
  * why near events do not go to their month); a year bucket is read once with its year's months.
  */
-final class EventLabels {
+public final class EventLabels {
 
   /** Days from publication within which an event goes to a part of its month (earlier: to its day). */
-  static final int NEAR_DAYS = 31;
+  public static final int NEAR_DAYS = 31;
   /** Calendar years between an event and its article's publication from which the event goes to its year. */
   static final int YEAR_LABEL_YEARS = 2;
 
   /** Kinds of label, by the span of days they cover. */
-  enum Kind { DAY, PART, MONTH, YEAR }
+  public enum Kind { DAY, PART, MONTH, YEAR }
 
   private EventLabels() {}
 
   /** The label the writer uses for an event starting on {@code start} in an article published on {@code published}. */
-  static String label(LocalDate start, LocalDate published) {
+  public static String label(LocalDate start, LocalDate published) {
     if (Math.abs(start.getYear() - published.getYear()) >= YEAR_LABEL_YEARS) {
       return year(start);
     }
@@ -48,28 +48,29 @@ final class EventLabels {
   }
 
   /** The label of the rule before this one (27 Nov 2026): the day near the publication, else the month. */
-  static String dayOrMonthLabel(LocalDate start, LocalDate published) {
+  public static String dayOrMonthLabel(LocalDate start, LocalDate published) {
     return distance(start, published) <= NEAR_DAYS ? start.toString() : month(start);
   }
 
-  private static long distance(LocalDate start, LocalDate published) {
+  /** Days between an event's start and its article's publication, either way. */
+  public static long distance(LocalDate start, LocalDate published) {
     return Math.abs(start.toEpochDay() - published.toEpochDay());
   }
 
-  static String month(LocalDate d) {
+  public static String month(LocalDate d) {
     return d.toString().substring(0, 7);
   }
 
-  static String year(LocalDate d) {
+  public static String year(LocalDate d) {
     return d.toString().substring(0, 4);
   }
 
-  static String part(LocalDate d) {
+  public static String part(LocalDate d) {
     return month(d) + "/" + (Math.min(3, (d.getDayOfMonth() - 1) / 7) + 1);
   }
 
   /** The kind of a label by its form; null for one this code does not know (it is then not read). */
-  static Kind kind(String label) {
+  public static Kind kind(String label) {
     return switch (label.length()) {
       case 10 -> Kind.DAY;
       case 9 -> label.charAt(7) == '/' ? Kind.PART : null;

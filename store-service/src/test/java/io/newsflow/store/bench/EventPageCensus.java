@@ -1,7 +1,13 @@
 package io.newsflow.store.bench;
 
+import static io.newsflow.store.timeline.EventLabels.distance;
+import static io.newsflow.store.timeline.EventLabels.month;
+import static io.newsflow.store.timeline.EventLabels.part;
+import static io.newsflow.store.timeline.EventLabels.year;
+
 import io.newsflow.model.article.DatedEvent;
 import io.newsflow.model.article.EnrichedArticle;
+import io.newsflow.store.timeline.EventLabels;
 import io.newsflow.store.timeline.EventTimeline;
 import io.newsflow.store.timeline.TimelineKeys;
 import java.time.LocalDate;
@@ -33,7 +39,7 @@ final class EventPageCensus {
 
   static {
     RULES.put("tree (EventTimeline.label)", EventTimeline::label);
-    RULES.put("day <=31 d, month beyond (27 Nov)", (s, p) -> distance(s, p) <= 31 ? s.toString() : month(s));
+    RULES.put("day <=31 d, month beyond (27 Nov)", EventLabels::dayOrMonthLabel);
     RULES.put("day <=31 d, month, year 2+ calendar years away", (s, p) -> yearsApart(s, p) >= 2 ? year(s)
         : distance(s, p) <= 31 ? s.toString() : month(s));
     RULES.put("week part <=31 d, month, year 2+ years away", (s, p) -> yearsApart(s, p) >= 2 ? year(s)
@@ -42,34 +48,8 @@ final class EventPageCensus {
     RULES.put("month, year 1+ years away", (s, p) -> yearsApart(s, p) >= 1 ? year(s) : month(s));
   }
 
-  static long distance(LocalDate start, LocalDate published) {
-    return Math.abs(start.toEpochDay() - published.toEpochDay());
-  }
-
   static int yearsApart(LocalDate start, LocalDate published) {
     return Math.abs(start.getYear() - published.getYear());
-  }
-
-  static String month(LocalDate d) {
-    return d.toString().substring(0, 7);
-  }
-
-  static String year(LocalDate d) {
-    return d.toString().substring(0, 4);
-  }
-
-  /** Days 1-7, 8-14, 15-21 and 22 to the month's end. */
-  static String part(LocalDate d) {
-    return month(d) + "/" + Math.min(3, (d.getDayOfMonth() - 1) / 7);
-  }
-
-  static String kind(String label) {
-    return switch (label.length()) {
-      case 4 -> "year";
-      case 7 -> "month";
-      case 9 -> "part";
-      default -> "day";
-    };
   }
 
   static String family(String key) {
@@ -165,7 +145,7 @@ final class EventPageCensus {
         updates += pages;
         refs += b.getValue();
         before += first % cap;
-        byKind.merge(kind(label), pages, Long::sum);
+        byKind.merge(EventLabels.kind(label).name().toLowerCase(java.util.Locale.ROOT), pages, Long::sum);
         byFamily.merge(family(key), pages, Long::sum);
       }
       indexUpdates += labelsOfKey.size();
