@@ -26,12 +26,18 @@ import java.util.regex.Pattern;
  */
 public final class DateExpressionParser {
 
-  private static final String D = "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?(?![\\w])";
+  // not after a period: "4.2.3 April 2014" is a version number and a month
+  private static final String D = "(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?(?![\\w])";
   private static final String Y = "((?:19|20)\\d{2})(?![\\w])";
   private static final String TO = "\\s*(?:-|\u2013|\u2014|to|until|till|through)\\s*";
   private static final String TO_OR_AND = "\\s*(?:-|\u2013|\u2014|to|until|till|through|and)\\s*";
   private static final String SEP = ",?\\s+";
   private static final String W = "(?<![\\w-])";
+  /** After a day and month without a year in range: no other year follows ("7 May 1856" is not this May). */
+  private static final String NO_OTHER_YEAR = "(?!,?\\s+\\d{4}(?!\\d))";
+  /** After a weekday: no date follows ("on Saturday, May 18" is the date's weekday, not last Saturday). */
+  private static final String NO_DATE_AFTER = "(?!,?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?\\s+" + DateVocabulary.MONTH_UNCAPTURED
+      + "|" + DateVocabulary.MONTH_UNCAPTURED + "\\s+\\d))";
 
   private final List<Rule> rules = List.of(
       rule(S_DIGIT4, null, W + "(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)", (m, ref) -> day(
@@ -44,9 +50,9 @@ public final class DateExpressionParser {
           ref, m.group(4), DateVocabulary.month(m.group(3)), num(m, 1), DateVocabulary.month(m.group(3)), num(m, 2))),
       rule(S_MONTH, null, W + MONTH + "\\s+" + D + TO + D + "(?:" + SEP + Y + ")?", (m, ref) -> dayRange(
           ref, m.group(4), DateVocabulary.month(m.group(1)), num(m, 2), DateVocabulary.month(m.group(1)), num(m, 3))),
-      rule(S_DIGIT12, null, W + D + "\\s+" + MONTH + "(?:" + SEP + Y + ")?", (m, ref) -> dayOf(
+      rule(S_DIGIT12, null, W + D + "\\s+" + MONTH + "(?:" + SEP + Y + "|" + NO_OTHER_YEAR + ")", (m, ref) -> dayOf(
           ref, m.group(3), DateVocabulary.month(m.group(2)), num(m, 1))),
-      rule(S_MONTH, null, W + MONTH + "\\s+" + D + "(?:" + SEP + Y + ")?", (m, ref) -> dayOf(
+      rule(S_MONTH, null, W + MONTH + "\\s+" + D + "(?:" + SEP + Y + "|" + NO_OTHER_YEAR + ")", (m, ref) -> dayOf(
           ref, m.group(3), DateVocabulary.month(m.group(1)), num(m, 2))),
       rule(S_MONTH_WORD, words("from between"), W + "(?:(?i:from|between)\\s+)?" + MONTH + "(?:\\s+" + Y + ")?" + TO_OR_AND + MONTH + SEP + Y, (m, ref) ->
           monthRange(m.group(2) == null ? num(m, 4) : num(m, 2), DateVocabulary.month(m.group(1)), num(m, 4),
@@ -71,7 +77,7 @@ public final class DateExpressionParser {
           ref, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))),
       rule(S_WORD, words("yesterday"), W + "(?i:yesterday)(?![\\w])", (m, ref) -> day(ref.day().minusDays(1))),
       // "on Tuesday", "last Tuesday", "Sunday's vote": the latest such day, as news reports the past
-      rule(S_WEEKDAY_WORD, words("on last"), W + "(?:(?i:on|last)\\s+" + WEEKDAY + "(?![\\w])|" + WEEKDAY + "(?=['\u2019]s(?![\\w])))", (m, ref) -> day(
+      rule(S_WEEKDAY_WORD, words("on last"), W + "(?:(?i:on|last)\\s+" + WEEKDAY + "(?![\\w])" + NO_DATE_AFTER + "|" + WEEKDAY + "(?=['\u2019]s(?![\\w])))", (m, ref) -> day(
           ref.day().with(TemporalAdjusters.previousOrSame(
               DateVocabulary.weekday(m.group(1) != null ? m.group(1) : m.group(2)))))));
 
@@ -191,14 +197,21 @@ public final class DateExpressionParser {
           matchers[r] = rules.get(r).pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         }
         Matcher m = matchers[r].region(start, to);
-        if (!m.lookingAt()) {
-          continue;
+        if (!m.lookingAt() || m.group().indexOf('\n') >= 0) {
+          continue; // a date never runs across lines: "4.2.3" ends one line of a table, "April 2014" opens the next
         }
         Resolved resolved;
         try {
           resolved = rules.get(r).resolver().resolve(m, reference);
         } catch (DateTimeException | IllegalArgumentException e) {
           continue; // "February 30" or a number that only looked like a day: not a date
+        }
+        if (resolved != null && AnaphoricYear.afterThe(text, from, m.start(), m.group())) {
+          Integer year = AnaphoricYear.year(text, from, m.start(), m.group());
+          if (year == null) {
+            continue;
+          }
+          resolved = yearRange(year, year);
         }
         if (resolved != null && !resolved.last().isBefore(resolved.first())) {
           candidates.add(new DateExpression(m.start(), m.end(), m.group(), resolved.first(), resolved.last(),

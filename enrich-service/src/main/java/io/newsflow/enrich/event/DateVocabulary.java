@@ -9,9 +9,17 @@ final class DateVocabulary {
 
   private DateVocabulary() {}
 
-  /** Capitalised only: lower-case "may" and "march" are a verb far more often than a month. */
-  static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December"
-      + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+  private static final String MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November"
+      + "|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+
+  /**
+   * Capitalised only: lower-case "may" and "march" are a verb far more often than a month. A whole word:
+   * "2 Martin Truex" and "3 Mayors" hold no month.
+   */
+  static final String MONTH = "(" + MONTH_NAMES + ")(?!\\p{L})";
+
+  /** {@link #MONTH} without a capturing group, for look-aheads inside rules that number their groups. */
+  static final String MONTH_UNCAPTURED = "(?:" + MONTH_NAMES + ")(?!\\p{L})";
 
   /**
    * After a month: not an abbreviation without its period followed by a capitalised word, which is a

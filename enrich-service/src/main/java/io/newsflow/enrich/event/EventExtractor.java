@@ -82,6 +82,12 @@ public final class EventExtractor {
     List<DatedEvent> events = new ArrayList<>(dates.size());
     for (DateExpression d : dates) {
       int[] sentence = sentenceAt(sentences, d.start());
+      if (NonEventDates.isNotAnEvent(text, d, sentence)) {
+        continue;
+      }
+      if (FutureWeekday.isOnWeekday(d) && future.governs(sentence, d.start())) {
+        d = FutureWeekday.ahead(d, published);
+      }
       int from = Math.min(sentence[0], d.start());
       int to = Math.max(sentence[1], d.end());
       events.add(new DatedEvent(d.first(), d.last(), d.precision(), d.text(), text.substring(from, to), d.start(),
@@ -106,11 +112,43 @@ public final class EventExtractor {
         found = FUTURE.findAll(TextFolder.fold(text));
       }
       for (PhraseMatch m : found) {
-        if (m.start() >= sentence[0] && m.end() <= sentence[1]) {
+        if (m.start() >= sentence[0] && m.end() <= sentence[1] && !pastConditional(m)) {
           return true;
         }
       }
       return false;
+    }
+
+    /**
+     * Whether the future speaks of the words at {@code offset}: a future cue before them with no past-tense verb
+     * between ("will meet the envoy on Friday", not "will resume, officials said on Monday"), or, for words that
+     * open the sentence, a cue after them in a sentence without one ("On Friday, the ministry will announce").
+     */
+    boolean governs(int[] sentence, int offset) {
+      if (found == null) {
+        found = FUTURE.findAll(TextFolder.fold(text));
+      }
+      int cueBefore = -1;
+      boolean cueAfter = false;
+      for (PhraseMatch m : found) {
+        if (m.start() < sentence[0] || m.end() > sentence[1] || pastConditional(m)) {
+          continue;
+        }
+        if (m.end() <= offset) {
+          cueBefore = Math.max(cueBefore, m.end());
+        } else {
+          cueAfter = true;
+        }
+      }
+      if (cueBefore >= 0) {
+        return !PastTense.withinActive(text, cueBefore, offset);
+      }
+      return cueAfter && offset <= sentence[0] && !PastTense.withinActive(text, sentence[0], sentence[1]);
+    }
+
+    /** "would have meant", "would have objected": what did not happen, in the past. */
+    private boolean pastConditional(PhraseMatch m) {
+      return FUTURE_PHRASES.get(m.phraseId()).equals("would") && text.regionMatches(true, m.end(), " have ", 0, 6);
     }
   }
 
