@@ -34,7 +34,7 @@ public final class BenchE2E {
     Settings s = Settings.fromEnvironment();
     Files.createDirectories(s.work());
     Files.createDirectories(s.out().getParent());
-    Corpus corpus = new Corpus(s.seed(), s.articles(), s.feeds(), s.copyShare());
+    Corpus corpus = new Corpus(s.seed(), s.articles(), s.feeds(), s.copyShare(), s.density());
     Report report = new Report(s, corpus);
     report.note("load average at start: " + Report.loadAverage());
     try (Stack stack = new Stack(s.repo(), s.work()); FeedServer feeds = new FeedServer(corpus, s.window())) {

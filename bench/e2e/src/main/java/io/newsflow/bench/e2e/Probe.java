@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -50,6 +51,14 @@ final class Probe implements AutoCloseable {
   volatile long sampleFailures;
   volatile String lastSampleFailure = "";
   volatile long unreadable;
+  /**
+   * Tags enrich gave the originals read (first deliveries, duplicates left out: the store files no refs for them):
+   * what the store's work per article follows, so a report shows how dense its corpus was as enrich saw it.
+   */
+  final LongAdder originals = new LongAdder();
+  final LongAdder actorTags = new LongAdder();
+  final LongAdder themeTags = new LongAdder();
+  final LongAdder datedEvents = new LongAdder();
   private volatile boolean running = true;
   private final Thread sampler;
   private final Thread readerThread;
@@ -167,6 +176,11 @@ final class Probe implements AutoCloseable {
             unreadable++;
           } else if (seen.putIfAbsent(index, s) != null) {
             duplicateDeliveries++;
+          } else if (e.dedupe() != null && !e.dedupe().isDuplicate()) {
+            originals.increment();
+            actorTags.add(e.actors().size());
+            themeTags.add(e.themes().size());
+            datedEvents.add(e.events().size());
           }
         } catch (RuntimeException bad) {
           unreadable++;

@@ -104,6 +104,10 @@ final class Report {
             + "Stored (store-service committed past them): %,d. Verdicts: %s.%n%n",
         corpus.size(), corpus.feeds(), s.isPaced() ? "released at " + s.rate() + "/s" : "all released at once",
         probe.seen.size(), probe.duplicateDeliveries, probe.unreadable, stored, verdicts));
+    long originals = Math.max(1, probe.originals.sum());
+    body.append(String.format("Tags per original article, as enrich gave them (%,d originals; `CORPUS=%s`): %.1f actors, %.1f themes, "
+            + "%.1f dated events.%n%n", probe.originals.sum(), s.density().name().toLowerCase(java.util.Locale.ROOT),
+        probe.actorTags.sum() / (double) originals, probe.themeTags.sum() / (double) originals, probe.datedEvents.sum() / (double) originals));
     body.append(String.format("**End to end: %,d articles stored in %.1f s after the release = %.0f articles/s.**%n%n", stored, seconds, endToEndRate));
     body.append("| stage (counted in Kafka) | reached its final count after | average rate from release | rate between 10% and 90% |\n|---|---|---|---|\n");
     stage(probe, start, "raw published by ingest (raw topic end offsets)", Probe.Sample::raw);
@@ -238,7 +242,7 @@ final class Report {
     StringBuilder out = new StringBuilder("# newsflow end-to-end benchmark run\n\n");
     out.append(String.format("Settings: %s%n%n", Arrays.toString(new Object[] {"articles=" + s.articles(), "feeds=" + s.feeds(),
         "rate=" + (s.isPaced() ? s.rate() + "/s" : "all at once"), "poll interval=" + s.pollInterval(), "feed window=" + (s.window() == 0 ? "all" : s.window()),
-        "syndicated copies≈" + s.copyShare(), "deadline=" + s.deadlineSeconds() + "s", "seed=" + s.seed()})));
+        "syndicated copies≈" + s.copyShare(), "corpus=" + s.density().name().toLowerCase(java.util.Locale.ROOT), "deadline=" + s.deadlineSeconds() + "s", "seed=" + s.seed()})));
     out.append(String.format("Machine: %d cores, Java %s.%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
     if (!ceilings.isEmpty()) {
       out.append("\n## Ceilings (same broker and MongoDB-wire server, measured before the services started)\n\n| ceiling | per second | detail | load average | end-to-end / ceiling |\n|---|---|---|---|---|\n");

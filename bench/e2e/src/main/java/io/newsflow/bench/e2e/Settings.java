@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param deadlineSeconds stop waiting for the pipeline this long after the release started
  * @param ceilingRecords records for each Kafka perf tool; 0 skips the ceilings
  * @param gatewaySampleEvery every n-th article is also polled through the gateway until readable (0: none)
+ * @param density       {@code CORPUS}: how many actors and dated statements an article holds ({@link Corpus.Density})
  * @param warmupSeconds  paced runs: freshness is also reported for the articles released this long after the start
  *                      or later, when every service has compiled its hot paths (the first polls parse cold)
  * @param repo          repository root (the jars are under its modules' target/)
@@ -21,7 +22,7 @@ import java.nio.file.Path;
  * @param out           results file (Markdown)
  */
 record Settings(int articles, int feeds, double rate, String pollInterval, int window, double copyShare, long deadlineSeconds,
-    int ceilingRecords, int gatewaySampleEvery, long warmupSeconds, long seed, Path repo, Path work, Path out) {
+    int ceilingRecords, int gatewaySampleEvery, Corpus.Density density, long warmupSeconds, long seed, Path repo, Path work, Path out) {
 
   static Settings fromEnvironment() {
     return new Settings(
@@ -34,6 +35,7 @@ record Settings(int articles, int feeds, double rate, String pollInterval, int w
         Long.parseLong(Stack.env("DEADLINE_S", "900")),
         Integer.parseInt(Stack.env("CEILING_RECORDS", "50000")),
         Integer.parseInt(Stack.env("GATEWAY_SAMPLE_EVERY", "0")),
+        Corpus.Density.valueOf(Stack.env("CORPUS", "calibrated").toUpperCase(java.util.Locale.ROOT)),
         Long.parseLong(Stack.env("WARMUP_S", "0")),
         Long.parseLong(Stack.env("SEED", "20261127")),
         Path.of(Stack.env("REPO", ".")).toAbsolutePath().normalize(),
