@@ -26,9 +26,8 @@ final class Corpus {
    * story keeps to a cast of a few states, leaders, organisations and places, and fewer sentences carry a date;
    * enrich finds ~14 actors and ~10 dated events in an article of ~4.3 KB, about as dense per character as the
    * project's own hand-labelled Central Asia articles and denser than real general news (README, "Corpus").
-   * {@code DENSE}: every sentence draws its actors
-   * from the whole vocabulary, ~29 actors and ~13 events an article, the corpus of every run before that date,
-   * kept as a heavier load and to compare with those runs.
+   * {@code DENSE}: every sentence draws its actors from the whole vocabulary, ~29 actors and ~13 events an article,
+   * the corpus of every run before that date, kept as a heavier load and to compare with those runs.
    */
   enum Density { CALIBRATED, DENSE }
 
