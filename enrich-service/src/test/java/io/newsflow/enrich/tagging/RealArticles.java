@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
 
 /**
  * Real news text from the shared public corpus ({@code ../shared/corpus}, beside the checkout), read in
@@ -39,7 +40,6 @@ final class RealArticles {
       "(?i)</?(p|div|section|article|header|footer|aside|main|nav|h[1-6]|li|ul|ol|dl|dt|dd|tr|table|thead|tbody"
           + "|blockquote|pre|figure|figcaption|hr|br|form|address)\\b[^>]*>");
   private static final Pattern ANY_TAG = Pattern.compile("<[^>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
 
   private RealArticles() {}
 
@@ -102,7 +102,7 @@ final class RealArticles {
     String s = DROPPED.matcher(html).replaceAll(" ");
     s = BLOCK_TAG.matcher(s).replaceAll("\n\n");
     s = ANY_TAG.matcher(s).replaceAll("");
-    return paragraphs(decodeEntities(s));
+    return paragraphs(Entities.unescape(s)); // every HTML entity, by jsoup's table
   }
 
   /** Whitespace inside a paragraph collapsed to one space, paragraphs (split at line breaks) joined by a blank line. */
@@ -115,43 +115,6 @@ final class RealArticles {
       }
     }
     return String.join("\n\n", kept);
-  }
-
-  static String decodeEntities(String s) {
-    Matcher m = ENTITY.matcher(s);
-    StringBuilder out = new StringBuilder(s.length());
-    while (m.find()) {
-      String name = m.group(1);
-      String replacement = switch (name) {
-        case "amp" -> "&";
-        case "lt" -> "<";
-        case "gt" -> ">";
-        case "quot" -> "\"";
-        case "apos" -> "'";
-        case "nbsp" -> " ";
-        case "mdash" -> "\u2014";
-        case "ndash" -> "\u2013";
-        case "rsquo" -> "\u2019";
-        case "lsquo" -> "\u2018";
-        case "rdquo" -> "\u201D";
-        case "ldquo" -> "\u201C";
-        case "hellip" -> "\u2026";
-        default -> name.startsWith("#") ? codePoint(name) : m.group();
-      };
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
-  private static String codePoint(String numeric) {
-    try {
-      int cp = numeric.startsWith("#x") || numeric.startsWith("#X")
-          ? Integer.parseInt(numeric.substring(2), 16) : Integer.parseInt(numeric.substring(1));
-      return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : " ";
-    } catch (NumberFormatException e) {
-      return " ";
-    }
   }
 
   static Instant dayInUrl(String url) {
